@@ -1,0 +1,266 @@
+"""The core: plan + actuals in, an assessment out. No printing, no files, no colour.
+
+Every rule here is the year-end assessment of docs/methodology.md (the project's
+statement of the shared methodology); the section names below are that document's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+import pandas as pd
+
+from wcplan.plan import Attribute, Indicator, Plan
+
+
+class Status(StrEnum):
+    MET = "met"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+    UNKNOWN = "unknown"
+
+    @property
+    def assessed(self) -> bool:
+        """Whether an actual existed and a status could be computed."""
+        return self not in (Status.NO_DATA, Status.UNKNOWN)
+
+
+STATUSES = list(Status)
+LAGGING = (Status.BEHIND, Status.OFF_TRACK)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The outcome of the rules for one indicator and one year."""
+
+    status: Status
+    progress: float | None = None
+    reference: float | None = None
+    reference_year: int | None = None  # set when an earlier actual stood in for a missing baseline
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Actual:
+    value: float
+    source: str | None = None
+    note: str | None = None
+    illustrative: bool = False
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: Indicator
+    year: int
+    target: float
+    actual: Actual | None
+    judgement: Judgement
+    gap: float | None
+    completion: float | None
+
+    @property
+    def status(self) -> Status:
+        return self.judgement.status
+
+    @property
+    def progress(self) -> float | None:
+        return self.judgement.progress
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    unit: str
+    counts: dict[Status, int]
+    indicators: list[int]
+
+    @property
+    def total(self) -> int:
+        return len(self.indicators)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    plan: Plan
+    year: int
+    results: list[IndicatorResult]
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> list[UnitSummary]:
+        """One summary per lead unit, in plan order."""
+        return summarise_by(self.results, lambda r: [r.indicator.lead])
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        return count_statuses(self.results)
+
+    @property
+    def met_or_on_track_share(self) -> float | None:
+        """Share of the indicators shown that are met or on track (None when none are shown)."""
+        if not self.results:
+            return None
+        counts = self.counts
+        return (counts[Status.MET] + counts[Status.ON_TRACK]) / len(self.results)
+
+    @property
+    def illustrative(self) -> list[IndicatorResult]:
+        return [r for r in self.results if r.actual is not None and r.actual.illustrative]
+
+    def filter(
+        self,
+        units: Iterable[str] = (),
+        categories: Iterable[str] = (),
+        statuses: Iterable[Status] = (),
+    ) -> Assessment:
+        """Keep the indicators that involve any of the units (as lead or responsible unit),
+        belong to any of the categories, and have any of the statuses; empty means all."""
+        units, categories, statuses = set(units), set(categories), set(statuses)
+        kept = [
+            r
+            for r in self.results
+            if (not units or units & set(r.indicator.units()))
+            and (not categories or r.indicator.category in categories)
+            and (not statuses or r.status in statuses)
+        ]
+        return replace(self, results=kept)
+
+
+def count_statuses(results: Iterable[IndicatorResult]) -> dict[Status, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for r in results:
+        counts[r.status] += 1
+    return counts
+
+
+def summarise_by(results: list[IndicatorResult], units_of) -> list[UnitSummary]:
+    grouped: dict[str, list[IndicatorResult]] = {}
+    for r in results:
+        for unit in units_of(r):
+            grouped.setdefault(unit, []).append(r)
+    return [
+        UnitSummary(unit, count_statuses(rs), [r.indicator.id for r in rs]) for unit, rs in grouped.items()
+    ]
+
+
+# ── the rules ────────────────────────────────────────────────────────────────
+
+
+def assess(plan: Plan, actuals: pd.DataFrame, year: int, files: list[str] | None = None) -> Assessment:
+    """Year-end assessment of every indicator of the plan for `year`.
+
+    `actuals` is the tidy table of `wcplan.actuals` (one row per indicator and year).
+    """
+    if year not in plan.years:
+        raise ValueError(f"{year} is not a plan year")
+    by_indicator: dict[int, dict[int, Actual]] = {}
+    for row in actuals.itertuples(index=False):
+        by_indicator.setdefault(int(row.indicator), {})[int(row.year)] = Actual(
+            value=float(row.value),
+            source=_text(row.source),
+            note=_text(row.note),
+            illustrative=bool(row.illustrative),
+            file=_text(row.file),
+            line=int(row.line),
+        )
+    results = [assess_indicator(plan, ind, year, by_indicator.get(ind.id, {})) for ind in plan.indicators]
+    return Assessment(plan=plan, year=year, results=results, files=list(files or []))
+
+
+def assess_indicator(
+    plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, Actual]
+) -> IndicatorResult:
+    """The result for one indicator; `actuals` maps years to that indicator's actuals."""
+    target = float(indicator.targets[year])
+    actual = actuals.get(year)
+    earlier = {y: a.value for y, a in actuals.items() if y in plan.years and y < year}
+    judgement = judge(
+        indicator,
+        year,
+        actual.value if actual else None,
+        earlier,
+        on_track=float(plan.meta.thresholds.on_track),
+        behind=float(plan.meta.thresholds.behind),
+        tolerance=float(plan.meta.tolerance),
+    )
+    gap = completion = None
+    if actual is not None:
+        gap = actual.value - target
+        if indicator.attribute is not Attribute.RATIO and target != 0:
+            completion = actual.value / target
+    return IndicatorResult(indicator, year, target, actual, judgement, gap, completion)
+
+
+def judge(
+    indicator: Indicator,
+    year: int,
+    actual: float | None,
+    earlier_actuals: Mapping[int, float],
+    *,
+    on_track: float = 0.95,
+    behind: float = 0.6,
+    tolerance: float = 1e-9,
+) -> Judgement:
+    """Year-end status of one indicator (methodology, "Year-end assessment for year Y").
+
+    `earlier_actuals` maps earlier plan years to this indicator's actuals; the earliest
+    stands in for a missing baseline.
+    """
+    target = float(indicator.targets[year])
+    sign = 1.0 if indicator.direction == "increase" else -1.0  # "decrease" mirrors every comparison
+
+    # 1. No actual.
+    if actual is None:
+        return Judgement(Status.NO_DATA)
+    # 2. Met, with a relative tolerance.
+    if sign * (actual - target) >= 0 or math.isclose(actual, target, rel_tol=tolerance):
+        return Judgement(Status.MET)
+
+    # 3. The progress ratio.
+    if indicator.attribute is Attribute.ANNUAL:
+        if target == 0:
+            # Only a negative actual misses a target of 0: no ratio exists.
+            return Judgement(Status.OFF_TRACK, reason="the target is 0 and the actual is below it")
+        ratio = actual / target if sign > 0 else target / actual
+        return Judgement(_band(ratio, on_track, behind), progress=ratio)
+
+    reference, reference_year = indicator.baseline, None
+    if reference is None:
+        if not earlier_actuals:
+            return Judgement(
+                Status.UNKNOWN,
+                reason=f"no baseline, and no actual of a plan year before {year} to measure progress from",
+            )
+        reference_year = min(earlier_actuals)
+        reference = earlier_actuals[reference_year]
+    reference = float(reference)
+    if math.isclose(target, reference, rel_tol=tolerance):
+        return Judgement(
+            Status.OFF_TRACK,
+            reference=reference,
+            reference_year=reference_year,
+            reason="no change from the reference was planned and the actual missed the target",
+        )
+    ratio = (actual - reference) / (target - reference)
+    return Judgement(_band(ratio, on_track, behind), ratio, reference, reference_year)
+
+
+def _band(ratio: float, on_track: float, behind: float) -> Status:
+    # 4. The bands.
+    if ratio >= on_track:
+        return Status.ON_TRACK
+    if ratio >= behind:
+        return Status.BEHIND
+    return Status.OFF_TRACK
+
+
+def _text(value) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value)

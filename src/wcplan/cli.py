@@ -1,0 +1,101 @@
+"""The command line: parse, call, render, exit. Nothing else lives here."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Annotated
+
+import typer
+
+from wcplan import __version__
+from wcplan.commands import status, targets
+from wcplan.errors import UsageError, WcplanError
+from wcplan.exit_codes import ExitCode
+
+app = typer.Typer(
+    name="wcplan",
+    help="Progress checker for 《长沙市望城区打造国家重要先进制造业高地三年行动计划（2021-2023年）》"
+    "(望发〔2021〕4号): targets, actuals and the status of every indicator by lead unit.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"wcplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", help="Show the version and exit.", callback=_show_version, is_eager=True),
+    ] = None,
+) -> None:
+    """wcplan: is the Wangcheng plan on track?"""
+
+
+def guarded(command):
+    """Turn every failure of a command into one clear sentence and the right exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except UsageError as exc:
+            raise typer.BadParameter(exc.message, param_hint=exc.param) from None
+        except WcplanError as exc:
+            _report(exc, kwargs.get("no_color", False))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _say("wcplan: interrupted; nothing was written.", kwargs.get("no_color", False))
+            raise typer.Exit(ExitCode.UNEXPECTED) from None
+        except Exception as exc:
+            if os.environ.get("WCPLAN_DEBUG"):
+                raise
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            _say(
+                f"wcplan: unexpected error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                "this is a bug in wcplan: please report it with the command you ran "
+                "(WCPLAN_DEBUG=1 shows the traceback).",
+                kwargs.get("no_color", False),
+            )
+            raise typer.Exit(ExitCode.UNEXPECTED) from None
+
+    return wrapper
+
+
+def _report(exc: WcplanError, no_color: bool) -> None:
+    from wcplan.console import environment
+    from wcplan.render.findings import render_findings
+
+    console = environment(no_color).stderr
+    render_findings(exc.findings, console)
+    # A lone finding already is the sentence; several get a closing line that counts them.
+    if len(exc.findings) != 1:
+        console.print(f"wcplan: {exc.message}", markup=False, soft_wrap=True)
+
+
+def _say(message: str, no_color: bool) -> None:
+    from wcplan.console import environment
+
+    environment(no_color).stderr.print(message, markup=False, soft_wrap=True)
+
+
+app.command("targets")(guarded(targets.command))
+app.command("status")(guarded(status.command))
+
+
+def main() -> None:
+    app(prog_name="wcplan")
+
+
+if __name__ == "__main__":
+    main()

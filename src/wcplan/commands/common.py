@@ -1,0 +1,29 @@
+"""Steps several commands share: finding and loading the plan, checking filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wcplan.errors import UsageError
+
+
+def load(targets: Path | None):
+    """Locate and load the plan file; returns (location, plan)."""
+    from wcplan.actuals import display_path
+    from wcplan.locate import find_plan
+    from wcplan.plan import load_plan
+
+    location = find_plan(targets)
+    return location, load_plan(location.path, display_path(location.path))
+
+
+def check_choices(given: list[str] | None, known: list[str], option: str, noun: str) -> list[str]:
+    """Every value of a filter option must name something that exists."""
+    given = list(given or [])
+    unknown = [g for g in given if g not in known]
+    if unknown:
+        raise UsageError(
+            f"no {noun} is called {', '.join(unknown)}; the plan's {noun}s are: {', '.join(known)}.",
+            param=option,
+        )
+    return given

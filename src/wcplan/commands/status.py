@@ -1,0 +1,91 @@
+"""`wcplan status YEAR`: every indicator judged against the year's target, by lead unit."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wcplan import options
+from wcplan.commands.common import check_choices, load
+from wcplan.console import environment
+from wcplan.errors import UsageError
+
+Year = Annotated[int, typer.Argument(help="The plan year to judge, e.g. 2022.", show_default=False)]
+StatusFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="LIST",
+        help="Only these statuses, comma-separated or repeated: met, on_track, behind, off_track, "
+        "no_data, unknown.",
+        show_default=False,
+    ),
+]
+
+
+def command(
+    year: Year,
+    targets: options.Targets = None,
+    actuals: options.Actuals = None,
+    unit: options.Unit = None,
+    category: options.Category = None,
+    status: StatusFilter = None,
+    format: options.TableOrJsonFormat = options.TableOrJson.table,
+    no_color: options.NoColor = False,
+) -> None:
+    """Judge every indicator for YEAR: target, actual, gap, completion and status, by lead unit."""
+    env = environment(no_color)
+    location, plan = load(targets)
+    if year not in plan.years:
+        years = ", ".join(map(str, plan.years))
+        extra = " is the base year, not a plan year" if year == plan.meta.base_year else " is not a plan year"
+        raise UsageError(f"{year}{extra}; the plan's years are {years}.", param="YEAR")
+    units = check_choices(unit, plan.all_units(), "--unit", "unit")
+    categories = check_choices(category, plan.categories(), "--category", "category")
+    statuses = parse_statuses(status)
+
+    from wcplan.actuals import read_actuals
+    from wcplan.assess import assess
+    from wcplan.errors import ActualsError
+    from wcplan.locate import find_actuals
+    from wcplan.render.findings import render_findings
+
+    read = read_actuals(find_actuals(actuals, location), plan)
+    if read.errors:
+        n = len(read.errors)
+        raise ActualsError(
+            f"the actuals have {n} error{'s' if n != 1 else ''}; nothing was assessed. "
+            "Fix them and run the command again.",
+            read.findings,
+        )
+    render_findings(read.warnings, env.stderr)
+    result = assess(plan, read.table, year, read.files).filter(units, categories, statuses)
+
+    if format is options.TableOrJson.json:
+        from wcplan.render.json import assessment_document, dumps
+
+        env.stdout.print(dumps(assessment_document(result)), markup=False, soft_wrap=True)
+    else:
+        from wcplan.render.terminal import render_status
+
+        render_status(result, env.stdout)
+
+
+def parse_statuses(values: list[str] | None):
+    from wcplan.assess import Status
+
+    chosen = []
+    for value in values or []:
+        for part in value.split(","):
+            key = part.strip().lower().replace("-", "_").replace(" ", "_")
+            if not key:
+                continue
+            try:
+                chosen.append(Status(key))
+            except ValueError:
+                known = ", ".join(s.value for s in Status)
+                raise UsageError(
+                    f"'{part.strip()}' is not a status; use {known}.", param="--status"
+                ) from None
+    return chosen

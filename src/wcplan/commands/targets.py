@@ -1,0 +1,34 @@
+"""`wcplan targets`: the plan's indicators, their baselines, targets and units."""
+
+from __future__ import annotations
+
+from wcplan import options
+from wcplan.commands.common import check_choices, load
+from wcplan.console import environment
+
+
+def command(
+    targets: options.Targets = None,
+    unit: options.Unit = None,
+    category: options.Category = None,
+    format: options.TableOrJsonFormat = options.TableOrJson.table,
+    no_color: options.NoColor = False,
+) -> None:
+    """List the plan's indicators: baseline, yearly targets, attribute, lead and responsible units."""
+    env = environment(no_color)
+    _, plan = load(targets)
+    units = check_choices(unit, plan.all_units(), "--unit", "unit")
+    categories = check_choices(category, plan.categories(), "--category", "category")
+    shown = [
+        i
+        for i in plan.indicators
+        if (not units or set(units) & set(i.units())) and (not categories or i.category in categories)
+    ]
+    if format is options.TableOrJson.json:
+        from wcplan.render.json import dumps, targets_document
+
+        env.stdout.print(dumps(targets_document(plan, shown)), markup=False, soft_wrap=True)
+    else:
+        from wcplan.render.terminal import render_targets
+
+        render_targets(plan, shown, env.stdout)

@@ -1,0 +1,66 @@
+"""Where the plan file and the actuals are found.
+
+Plan file: --targets FILE, else $WCPLAN_TARGETS, else data/targets.yaml in the current
+directory or one of its parents, else the copy shipped inside the package.
+Actuals: --actuals PATH (files or folders, repeatable), else data/actuals/ beside the plan file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from wcplan.errors import UsageError
+
+ENV_TARGETS = "WCPLAN_TARGETS"
+PLAN_RELATIVE = Path("data") / "targets.yaml"
+
+
+@dataclass(frozen=True)
+class PlanLocation:
+    path: Path
+    #: How it was found: "--targets", "$WCPLAN_TARGETS", "working directory" or "package".
+    origin: str
+
+
+def shipped_data() -> Path:
+    return Path(str(resources.files("wcplan"))) / "data"
+
+
+def find_plan(option: Path | None, cwd: Path | None = None) -> PlanLocation:
+    if option is not None:
+        if not option.is_file():
+            raise UsageError(f"the plan file {option} does not exist.", param="--targets")
+        return PlanLocation(option, "--targets")
+    env = os.environ.get(ENV_TARGETS)
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise UsageError(f"${ENV_TARGETS} names {env}, which is not a file.", param=ENV_TARGETS)
+        return PlanLocation(path, f"${ENV_TARGETS}")
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / PLAN_RELATIVE
+        if candidate.is_file():
+            return PlanLocation(candidate, "working directory")
+    packaged = shipped_data() / "targets.yaml"
+    if packaged.is_file():
+        return PlanLocation(packaged, "package")
+    raise UsageError(
+        f"no plan file found: give --targets FILE, set ${ENV_TARGETS}, or run inside a folder "
+        f"with {PLAN_RELATIVE}.",
+        param="--targets",
+    )
+
+
+def find_actuals(options: list[Path] | None, plan: PlanLocation) -> list[Path]:
+    """The actuals paths to read; an empty list means there are none to read."""
+    if options:
+        for path in options:
+            if not path.exists():
+                raise UsageError(f"{path} does not exist.", param="--actuals")
+        return list(options)
+    beside = plan.path.parent / "actuals"
+    return [beside] if beside.is_dir() else []

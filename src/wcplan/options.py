@@ -1,0 +1,64 @@
+"""Options shared by several commands, each defined once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class TableOrJson(StrEnum):
+    table = "table"
+    json = "json"
+
+
+Targets = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        metavar="FILE",
+        help="The plan file. Default: $WCPLAN_TARGETS, else data/targets.yaml here or in a parent "
+        "folder, else the copy shipped with wcplan.",
+        show_default=False,
+    ),
+]
+Actuals = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actuals",
+        metavar="PATH",
+        help="A CSV file of actuals, or a folder of them; repeat for several. "
+        "Default: the actuals/ folder beside the plan file.",
+        show_default=False,
+    ),
+]
+Unit = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--unit",
+        metavar="NAME",
+        help="Only indicators this unit leads or is responsible for, e.g. 区工信局; repeatable.",
+        show_default=False,
+    ),
+]
+Category = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        metavar="NAME",
+        help="Only indicators of this category, e.g. 创新驱动; repeatable.",
+        show_default=False,
+    ),
+]
+NoColor = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR does the same)."),
+]
+
+
+TableOrJsonFormat = Annotated[
+    TableOrJson,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]

@@ -1,0 +1,92 @@
+"""JSON documents. The CLI prints exactly these: it adds nothing of its own."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from wcplan.assess import STATUSES, Assessment, IndicatorResult
+from wcplan.plan import Indicator, Plan
+from wcplan.render import text
+
+
+def clean(value: Any) -> Any:
+    """Numbers as JSON numbers without float noise (-0.8999999999999986 -> -0.9); whole floats as ints."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        value = round(value, 10)
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean(v) for v in value]
+    return value
+
+
+def indicator_fields(indicator: Indicator) -> dict:
+    return indicator.model_dump(mode="json")
+
+
+def result_document(r: IndicatorResult) -> dict:
+    ind, j, actual = r.indicator, r.judgement, r.actual
+    doc = {
+        "id": ind.id,
+        "name": ind.name,
+        "category": ind.category,
+        "unit": ind.unit,
+        "attribute": str(ind.attribute),
+        "measure": str(ind.measure),
+        "direction": ind.direction,
+        "lead": ind.lead,
+        "responsible": list(ind.responsible),
+        "baseline": ind.baseline,
+        "target": r.target,
+        "actual": actual.value if actual else None,
+        "gap": r.gap,
+        "completion": r.completion,
+        "progress": j.progress,
+        "status": str(r.status),
+        "reference": j.reference,
+        "reference_year": j.reference_year,
+        "reason": j.reason,
+        "source": actual.source if actual else None,
+        "illustrative": actual.illustrative if actual else False,
+        "note": actual.note if actual else None,
+        "location": f"{actual.file}:{actual.line}" if actual and actual.file else None,
+    }
+    return clean(doc)
+
+
+def assessment_document(a: Assessment) -> dict:
+    meta = a.plan.meta
+    return clean(
+        {
+            "year": a.year,
+            "plan": {"title": meta.title, "document_number": meta.document_number},
+            "indicators": [result_document(r) for r in a.results],
+            "units": [
+                {"unit": u.unit, "indicators": u.total, **{str(s): u.counts[s] for s in STATUSES}}
+                for u in a.units
+            ],
+            "summary": {
+                "indicators": len(a.results),
+                **{str(s): n for s, n in a.counts.items()},
+                "met_or_on_track_share": a.met_or_on_track_share,
+            },
+            "notes": text.notes(a),
+            "files": a.files,
+        }
+    )
+
+
+def targets_document(plan: Plan, indicators: list[Indicator]) -> dict:
+    return {
+        "plan": plan.meta.model_dump(mode="json"),
+        "indicators": [indicator_fields(i) for i in indicators],
+    }
+
+
+def dumps(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)

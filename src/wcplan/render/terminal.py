@@ -1,0 +1,146 @@
+"""Terminal tables (Rich). Colour is decided by the Console: only on a terminal,
+never with NO_COLOR or --no-color; every status also reads as a word and a symbol."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wcplan.assess import Assessment, Status
+from wcplan.plan import Plan
+from wcplan.render import text
+
+STATUS_STYLE = {
+    Status.MET: "green",
+    Status.ON_TRACK: "cyan",
+    Status.BEHIND: "yellow",
+    Status.OFF_TRACK: "red",
+    Status.NO_DATA: "dim",
+    Status.UNKNOWN: "dim",
+}
+
+
+def status_cell(status: Status) -> Text:
+    return Text(text.status_text(status), style=STATUS_STYLE[status])
+
+
+def _table(title: str, caption: str | None = None) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        caption=caption,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        collapse_padding=True,
+        pad_edge=False,
+        show_edge=False,
+        expand=True,
+    )
+
+
+def render_status(assessment: Assessment, console: Console) -> None:
+    meta = assessment.plan.meta
+    year = assessment.year
+    console.print(
+        Text.assemble(
+            (meta.short_title or meta.title, "bold"),
+            f" ({meta.document_number}) — year-end status {year}",
+        )
+    )
+    if not assessment.results:
+        console.print("No indicator matches the filters.")
+    for summary in assessment.units:
+        results = [r for r in assessment.results if r.indicator.lead == summary.unit]
+        table = _table(
+            f"{summary.unit} · lead unit · {summary.total} indicator{'s' if summary.total != 1 else ''}",
+            text.counts_line(summary.counts),
+        )
+        # Fixed widths for everything but the name, so that every unit's table lines up.
+        table.add_column("ID", justify="right", no_wrap=True, min_width=2)
+        table.add_column("Indicator", ratio=1, min_width=12, overflow="fold")
+        table.add_column("Unit", no_wrap=True, min_width=4)
+        table.add_column("Target", justify="right", no_wrap=True, min_width=6)
+        table.add_column("Actual", justify="right", no_wrap=True, min_width=6)
+        table.add_column("Gap", justify="right", no_wrap=True, min_width=8)
+        table.add_column("Compl.", justify="right", no_wrap=True, min_width=6)
+        table.add_column("Progr.", justify="right", no_wrap=True, min_width=6)
+        table.add_column("Status", no_wrap=True, min_width=11)
+        for r in results:
+            style = STATUS_STYLE[r.status]
+            table.add_row(
+                str(r.indicator.id),
+                r.indicator.name,
+                r.indicator.unit,
+                text.number(r.target),
+                text.number(r.actual.value) if r.actual else "",
+                Text(text.gap(r), style=style if r.status in (Status.BEHIND, Status.OFF_TRACK) else ""),
+                text.percent(r.completion),
+                text.progress(r.progress),
+                status_cell(r.status),
+            )
+        console.print()
+        console.print(table)
+
+    counts = assessment.counts
+    share = assessment.met_or_on_track_share
+    console.print()
+    line = Text.assemble(("Plan-wide", "bold"), f" ({len(assessment.results)} indicators): ")
+    for i, (status, n) in enumerate(counts.items()):
+        if i:
+            line.append(" · ")
+        line.append(f"{text.STATUS_LABEL[status]} {n}", style=STATUS_STYLE[status] if n else "dim")
+    if share is not None:
+        line.append(f" — {share * 100:.1f}% met or on track")
+    console.print(line)
+    console.print(
+        Text(
+            "Compl. = actual / target (完成率); Progr. = progress ratio R of the methodology; "
+            "gaps of % indicators are in percentage points (pp).",
+            style="dim",
+        )
+    )
+    for note in text.notes(assessment):
+        console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
+    if assessment.files:
+        console.print(Text("Actuals: " + ", ".join(assessment.files), style="dim"))
+    else:
+        console.print(Text("Actuals: none found; every indicator has no data.", style="dim"))
+
+
+def render_targets(plan: Plan, indicators, console: Console) -> None:
+    meta = plan.meta
+    console.print(Text.assemble((meta.title, "bold"), f" {meta.document_number}"))
+    console.print(
+        f"Base year {meta.base_year}; plan years {', '.join(map(str, meta.years))}; "
+        f"{len(indicators)} of {len(plan.indicators)} indicators shown."
+    )
+    categories = list(dict.fromkeys(i.category for i in indicators))
+    for category in categories:
+        table = _table(category)
+        table.add_column("ID", justify="right", no_wrap=True)
+        table.add_column("Indicator", ratio=1, min_width=10, overflow="fold")
+        table.add_column("Unit", no_wrap=True)
+        table.add_column(f"{meta.base_year}", justify="right", no_wrap=True)
+        for year in meta.years:
+            table.add_column(str(year), justify="right", no_wrap=True)
+        table.add_column("Attr.", no_wrap=True)
+        table.add_column("Lead", overflow="fold", max_width=12)
+        table.add_column("Responsible", overflow="fold", max_width=14)
+        for ind in (i for i in indicators if i.category == category):
+            table.add_row(
+                str(ind.id),
+                ind.name,
+                ind.unit,
+                text.number(ind.baseline) if ind.baseline is not None else Text("—", style="dim"),
+                *(text.number(ind.targets.get(y)) for y in meta.years),
+                text.ATTRIBUTE_LABEL[ind.attribute],
+                ind.lead,
+                "\n".join(ind.responsible),
+            )
+        console.print()
+        console.print(table)
+    console.print(Text("— : no value in the plan (kept missing, never 0).", style="dim"))

@@ -1,0 +1,86 @@
+"""Formatting shared by every human-readable renderer: numbers, gaps, statuses, notes."""
+
+from __future__ import annotations
+
+from wcplan.assess import Assessment, IndicatorResult, Status
+from wcplan.plan import Attribute, Indicator
+
+STATUS_LABEL = {
+    Status.MET: "met",
+    Status.ON_TRACK: "on track",
+    Status.BEHIND: "behind",
+    Status.OFF_TRACK: "off track",
+    Status.NO_DATA: "no data",
+    Status.UNKNOWN: "unknown",
+}
+# One cell wide in every terminal, CJK ones included (no East-Asian "ambiguous" characters),
+# so that the status stays readable without colour.
+STATUS_SYMBOL = {
+    Status.MET: "✓",
+    Status.ON_TRACK: "~",
+    Status.BEHIND: "!",
+    Status.OFF_TRACK: "✗",
+    Status.NO_DATA: "-",
+    Status.UNKNOWN: "?",
+}
+ATTRIBUTE_LABEL = {Attribute.CUMULATIVE: "累计值", Attribute.ANNUAL: "当年值", Attribute.RATIO: "占比值"}
+
+
+def status_text(status: Status) -> str:
+    return f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}"
+
+
+def number(value: float | int | None) -> str:
+    """A value as the plan writes it: no trailing zeros, at most three decimals."""
+    if value is None:
+        return ""
+    text = f"{float(value):.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def gap(result: IndicatorResult) -> str:
+    if result.gap is None:
+        return ""
+    text = number(result.gap)
+    text = text if text.startswith("-") or text == "0" else f"+{text}"
+    return f"{text} pp" if result.indicator.attribute is Attribute.RATIO else text
+
+
+def percent(ratio: float | None) -> str:
+    return "" if ratio is None else f"{ratio * 100:.1f}%"
+
+
+def progress(ratio: float | None) -> str:
+    return "" if ratio is None else f"{ratio:.2f}"
+
+
+def counts_line(counts: dict[Status, int]) -> str:
+    return " · ".join(f"{STATUS_LABEL[s]} {n}" for s, n in counts.items() if n or s.assessed)
+
+
+def indicator_label(indicator: Indicator) -> str:
+    return f"{indicator.id} {indicator.name}"
+
+
+def notes(assessment: Assessment) -> list[str]:
+    """Plain sentences every report of this assessment must carry."""
+    out = []
+    used = [r for r in assessment.results if r.actual is not None]
+    shown = assessment.illustrative
+    if shown:
+        out.append(
+            f"Illustrative data: {len(shown)} of the {len(used)} actuals shown are illustrative values "
+            "(source 'illustrative'), not published figures; do not cite them."
+        )
+    for r in assessment.results:
+        j = r.judgement
+        if j.reference_year is not None:
+            out.append(
+                f"Indicator {r.indicator.id} has no baseline: its progress is measured from its "
+                f"{j.reference_year} actual ({number(j.reference)})."
+            )
+        if r.status is Status.UNKNOWN and j.reason:
+            out.append(f"Indicator {r.indicator.id} is unknown: {j.reason}.")
+        elif r.status is Status.OFF_TRACK and j.reason:
+            out.append(f"Indicator {r.indicator.id} is off track: {j.reason}.")
+    return out
