@@ -200,7 +200,10 @@ def _describe_validation(exc: ValidationError, data: Any) -> list[tuple[tuple, s
             code, what = "plan-field-invalid", f"field '{field}' must be one of {allowed}, not {value!r}"
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
             noun = "a whole number" if loc and loc[-1] in ("id", "base_year") else "a number"
-            if len(loc) >= 2 and loc[-2] in ("targets", "years") and kind.startswith("int"):
+            if loc and loc[-1] == "[key]":
+                loc = loc[:-1]
+                field, noun = _field(loc), "a year"
+            elif len(loc) >= 2 and loc[-2] == "years":
                 noun = "a year"
             code, what = "plan-field-invalid", f"field '{field}' must be {noun}, not {value!r}"
         elif kind in ("string_type",):

@@ -8,10 +8,11 @@ import typer
 
 from wcplan import options
 from wcplan.commands.common import check_choices, load
-from wcplan.console import environment
 from wcplan.errors import UsageError
 
-Year = Annotated[int, typer.Argument(help="The plan year to judge, e.g. 2022.", show_default=False)]
+Year = Annotated[
+    int, typer.Argument(metavar="YEAR", help="The plan year to judge, e.g. 2022.", show_default=False)
+]
 StatusFilter = Annotated[
     list[str] | None,
     typer.Option(
@@ -35,6 +36,8 @@ def command(
     no_color: options.NoColor = False,
 ) -> None:
     """Judge every indicator for YEAR: target, actual, gap, completion and status, by lead unit."""
+    from wcplan.console import environment
+
     env = environment(no_color)
     location, plan = load(targets)
     if year not in plan.years:

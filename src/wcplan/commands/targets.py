@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from wcplan import options
 from wcplan.commands.common import check_choices, load
-from wcplan.console import environment
 
 
 def command(
@@ -15,6 +14,8 @@ def command(
     no_color: options.NoColor = False,
 ) -> None:
     """List the plan's indicators: baseline, yearly targets, attribute, lead and responsible units."""
+    from wcplan.console import environment
+
     env = environment(no_color)
     _, plan = load(targets)
     units = check_choices(unit, plan.all_units(), "--unit", "unit")

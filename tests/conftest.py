@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wcplan.plan import Plan
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+BASE_PLAN = {
+    "plan": {
+        "title": "Test plan",
+        "document_number": "T-1",
+        "base_year": 2020,
+        "years": [2021, 2022, 2023],
+    },
+    "indicators": [],
+}
+
+
+def indicator(id=1, **fields) -> dict:
+    """A cumulative stock indicator with baseline 10 and targets 20/30/40, unless told otherwise."""
+    entry = {
+        "id": id,
+        "category": "C",
+        "name": f"indicator {id}",
+        "unit": "家",
+        "baseline": 10,
+        "targets": {2021: 20, 2022: 30, 2023: 40},
+        "attribute": "cumulative",
+        "measure": "stock",
+        "direction": "increase",
+        "lead": "Unit A",
+        "responsible": ["Unit B"],
+    }
+    entry.update(fields)
+    return entry
+
+
+def make_plan(*indicators: dict, **plan_fields) -> Plan:
+    data = copy.deepcopy(BASE_PLAN)
+    data["plan"].update(plan_fields)
+    data["indicators"] = list(indicators) or [indicator()]
+    return Plan.model_validate(data)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """Run in an empty folder, with no plan file around and no environment overrides."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WCPLAN_TARGETS", raising=False)
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _plain_env(monkeypatch):
+    for name in ("NO_COLOR", "FORCE_COLOR", "WCPLAN_TARGETS", "WCPLAN_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")

@@ -1,0 +1,210 @@
+"""Reading actuals: one tidy table plus findings with file, line and column."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from conftest import indicator, make_plan
+from wcplan.actuals import parse_number, read_actuals
+from wcplan.findings import Severity
+
+PLAN = make_plan(indicator(1), indicator(2), indicator(3, unit="%", attribute="ratio", measure="share"))
+HEADER = "indicator,year,value,source,note\n"
+
+
+def write(tmp_path, name: str, text: str, encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def read(tmp_path, text: str, name: str = "a.csv"):
+    return read_actuals([write(tmp_path, name, text)], PLAN)
+
+
+def only(findings, code: str):
+    hits = [f for f in findings if f.code == code]
+    assert len(hits) == 1, [(f.code, f.message) for f in findings]
+    return hits[0]
+
+
+def test_a_good_file_becomes_one_tidy_table(in_tmp):
+    r = read(in_tmp, HEADER + "1,2021,21,official,\n2,2022,1300.5,illustrative,guess\n")
+    assert r.findings == []
+    assert r.files == ["a.csv"]
+    records = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in r.table.to_dict("records")]
+    assert records == [
+        {
+            "indicator": 1,
+            "year": 2021,
+            "value": 21.0,
+            "source": "official",
+            "note": None,
+            "illustrative": False,
+            "file": "a.csv",
+            "line": 2,
+        },
+        {
+            "indicator": 2,
+            "year": 2022,
+            "value": 1300.5,
+            "source": "illustrative",
+            "note": "guess",
+            "illustrative": True,
+            "file": "a.csv",
+            "line": 3,
+        },
+    ]
+
+
+def test_bom_crlf_spaces_and_blank_rows(in_tmp):
+    text = "\ufeff Indicator , YEAR ,value,source\r\n\r\n1 ,2021, 21 ,x\r\n,,,\r\n2,2021,22,x\r\n"
+    r = read(in_tmp, text)
+    assert r.findings == []
+    assert list(r.table["line"]) == [3, 5]
+
+
+def test_cr_only_line_endings(in_tmp):
+    r = read(in_tmp, "indicator,year,value,source\r1,2021,21,x\r2,2021,22,x\r")
+    assert r.findings == [] and list(r.table["line"]) == [2, 3]
+
+
+def test_line_numbers_stay_right_after_a_quoted_multiline_field(in_tmp):
+    text = HEADER + '1,2021,21,x,"first line\nsecond line"\n2,2021,abc,x,\n'
+    f = only(read(in_tmp, text).findings, "value-not-number")
+    assert (f.line, f.column) == (4, 3)
+
+
+@pytest.mark.parametrize("value", ["约300", "N/A", "—", "#DIV/0!", "=1+1", "nan", "inf", "1.2.3"])
+def test_value_not_a_number_is_quoted(in_tmp, value):
+    f = only(read(in_tmp, HEADER + f'1,2021,"{value}",x,\n').findings, "value-not-number")
+    assert f.message == f"the value '{value}' is not a number."
+    assert (f.file, f.line, f.column, f.severity) == ("a.csv", 2, 3, Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1300", 1300), ("1,300.5", 1300.5), ("１３００", 1300), (" 1300 ", 1300), ("0.5", 0.5)],
+)
+def test_numbers_written_plainly(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "column", "words"),
+    [
+        ("9,2021,1,x,", "unknown-indicator", 1, "indicator 9 is not in the plan (its ids run 1–3)"),
+        ("one,2021,1,x,", "indicator-invalid", 1, "'one' is not an indicator id"),
+        (",2021,1,x,", "indicator-missing", 1, "the indicator id is empty"),
+        ("1,2024,1,x,", "year-outside-plan", 2, "2024 is outside the plan; give 2020 (the baseline)"),
+        ("1,2022年,1,x,", "year-invalid", 2, "'2022年' is not a year"),
+        ("1,,1,x,", "year-missing", 2, "the year is empty"),
+        ("1,2021,,x,", "value-missing", 3, "the value is empty"),
+        ("1,2021,-3,x,", "negative-value", 3, "the value -3 is negative"),
+    ],
+)
+def test_bad_cells(in_tmp, row, code, column, words):
+    r = read(in_tmp, HEADER + row + "\n")
+    f = only(r.findings, code)
+    assert (f.line, f.column) == (2, column)
+    assert words in f.message
+    assert r.table.empty  # a bad row never reaches the table
+
+
+def test_ragged_row(in_tmp):
+    f = only(read(in_tmp, HEADER + "1,2021,21,x,,extra\n").findings, "ragged-row")
+    assert f.line == 2 and "6 fields but the header has 5" in f.message
+
+
+def test_missing_column_names_what_was_found(in_tmp):
+    f = only(read(in_tmp, "indicator,year,amount\n1,2021,3\n").findings, "missing-column")
+    assert f.message == "the header lacks the required column value (found 'indicator', 'year', 'amount')."
+    assert f.line == 1
+
+
+def test_unknown_column_and_missing_source_are_warnings(in_tmp):
+    r = read(in_tmp, "indicator,year,value,remark\n1,2021,21,x\n")
+    assert {f.code: f.severity for f in r.findings} == {
+        "unknown-column": Severity.WARNING,
+        "source-missing": Severity.WARNING,
+    }
+    assert only(r.findings, "unknown-column").column == 4
+    assert len(r.table) == 1
+
+
+def test_empty_source_cell_is_a_warning(in_tmp):
+    f = only(read(in_tmp, HEADER + "1,2021,21,,\n").findings, "source-missing")
+    assert f.severity is Severity.WARNING and (f.line, f.column) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("", "empty-file"), ("\n\n  \n", "empty-file"), (HEADER, "no-data-rows")]
+)
+def test_empty_files(in_tmp, text, code):
+    assert only(read(in_tmp, text).findings, code).is_error
+
+
+def test_not_utf8_says_how_to_resave(in_tmp):
+    r = read_actuals([write(in_tmp, "gbk.csv", HEADER + "1,2021,21,区统计局,\n", "gbk")], PLAN)
+    f = only(r.findings, "encoding")
+    assert f.line == 2 and "CSV UTF-8" in f.message
+
+
+def test_duplicate_header_column(in_tmp):
+    f = only(read(in_tmp, "indicator,year,value,value\n1,2021,2,3\n").findings, "duplicate-column")
+    assert f.column == 4
+
+
+def test_same_value_twice_is_a_warning_and_kept_once(in_tmp):
+    r = read(in_tmp, HEADER + "1,2021,21,x,\n1,2021,21.0,x,\n")
+    f = only(r.findings, "duplicate-value")
+    assert f.severity is Severity.WARNING and f.line == 3 and "line 2" in f.message
+    assert len(r.table) == 1
+
+
+def test_conflicting_values_in_two_files_name_both_places(in_tmp):
+    a = write(in_tmp, "a.csv", HEADER + "2,2021,5,x,\n1,2021,21,x,\n")
+    b = write(in_tmp, "b.csv", HEADER + "1,2021,22,x,\n")
+    r = read_actuals([a, b], PLAN)
+    f = only(r.findings, "conflicting-values")
+    assert (f.file, f.line) == ("b.csv", 2)
+    assert f.message == "indicator 1 for 2021 is 22 here but 21 at a.csv:3; keep one of them."
+    assert list(r.table["indicator"]) == [2]  # neither conflicting value is used
+
+
+def test_folders_are_read_in_name_order_and_files_read_once(in_tmp):
+    folder = in_tmp / "actuals"
+    folder.mkdir()
+    write(folder, "b.csv", HEADER + "2,2021,22,x,\n")
+    write(folder, "a.csv", HEADER + "1,2021,21,x,\n")
+    write(folder, "notes.txt", "not read")
+    r = read_actuals([folder, folder / "a.csv"], PLAN)
+    assert r.files == ["actuals/a.csv", "actuals/b.csv"]
+    assert r.findings == []
+
+
+def test_a_folder_without_csv_files_is_a_warning(in_tmp):
+    (in_tmp / "empty").mkdir()
+    f = only(read_actuals([in_tmp / "empty"], PLAN).findings, "no-actuals-files")
+    assert f.severity is Severity.WARNING
+
+
+def test_every_problem_is_found_in_one_run(in_tmp):
+    text = HEADER + "9,2021,1,x,\n1,2030,1,x,\n1,2021,abc,x,\n1,2021,1,x,,,\n"
+    r = read(in_tmp, text)
+    assert [(f.code, f.line) for f in r.errors] == [
+        ("unknown-indicator", 2),
+        ("year-outside-plan", 3),
+        ("value-not-number", 4),
+        ("ragged-row", 5),
+    ]
+
+
+def test_input_files_are_never_modified(in_tmp):
+    path = write(in_tmp, "a.csv", "\ufeff" + HEADER + "1,2021,21,x,\r\n9,2099,bad,,\n")
+    before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+    read_actuals([path], PLAN)
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before

@@ -1,0 +1,387 @@
+"""The CLI as users run it: CliRunner for behaviour, a few real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from conftest import DATA, ROOT
+from wcplan import __version__
+from wcplan.actuals import read_actuals
+from wcplan.assess import assess
+from wcplan.cli import app
+from wcplan.plan import load_plan
+from wcplan.render.json import assessment_document, targets_document
+
+COLOUR = re.compile(r"\x1b\[[0-9;]*3[0-7]m|\x1b\[[0-9;]*9[0-7]m")  # foreground colours
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(runner, *args, env=None):
+    return runner.invoke(app, list(args), env=env)
+
+
+# ── status ──────────────────────────────────────────────────────────────────
+
+
+def test_status_2022_groups_by_lead_unit(runner):
+    r = run(runner, "status", "2022")
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    positions = [out.index(f"{u} · lead unit") for u in load_plan(DATA / "targets.yaml").lead_units()]
+    assert positions == sorted(positions)
+    assert "区工信局 · lead unit · 19 indicators" in out
+    assert "met 8 · on track 1 · behind 6 · off track 2 · no data 2" in out
+    assert (
+        "Plan-wide (42 indicators): met 22 · on track 3 · behind 8 · off track 6 · no data 3 · unknown 0"
+        in out
+    )
+    assert "59.5% met or on track" in out
+    row = next(line for line in out.splitlines() if "工业总产值" in line and "规模" not in line)
+    assert row.split() == ["1", "工业总产值", "亿元", "1400", "1352", "-48", "96.6%", "0.88", "!", "behind"]
+    ratio_row = next(line for line in out.splitlines() if "制造业增加值占GDP比重" in line)
+    assert "-0.9 pp" in ratio_row
+
+
+def test_status_says_once_that_values_are_illustrative(runner):
+    out = run(runner, "status", "2022").stdout
+    assert out.count("Illustrative data:") == 1
+    assert "38 of the 39 actuals shown are illustrative values" in out
+
+
+def test_status_without_illustrative_values_does_not_say_so(runner):
+    out = run(runner, "status", "2022", "--unit", "区科技局", "--status", "met").stdout
+    # 26 (published) and 28, 29 (illustrative) are met for 区科技局
+    assert "Illustrative data: 2 of the 3" in out
+    out = run(
+        runner, "status", "2021", "--category", "创新驱动", "--status", "met", "--unit", "区科技局"
+    ).stdout
+    assert "27" in out and "Illustrative data: 2 of the 3" in out
+
+
+def test_status_json_is_the_core_result(runner):
+    r = run(runner, "status", "2022", "--format", "json")
+    assert r.exit_code == 0
+    plan = load_plan(DATA / "targets.yaml")
+    read = read_actuals([DATA / "actuals"], plan)
+    expected = assessment_document(assess(plan, read.table, 2022, read.files))
+    assert json.loads(r.stdout) == expected
+
+
+def test_status_json_shape(runner):
+    doc = json.loads(run(runner, "status", "2022", "-f", "json").stdout)
+    assert {"year", "indicators", "units"} <= set(doc)
+    assert doc["year"] == 2022
+    assert [i["id"] for i in doc["indicators"]] == list(range(1, 43))
+    required = {
+        "id",
+        "name",
+        "unit",
+        "attribute",
+        "measure",
+        "lead",
+        "responsible",
+        "baseline",
+        "target",
+        "actual",
+        "gap",
+        "completion",
+        "progress",
+        "status",
+        "source",
+    }
+    for item in doc["indicators"]:
+        assert required <= set(item)
+    by_id = {i["id"]: i for i in doc["indicators"]}
+    assert by_id[27]["baseline"] is None and by_id[27]["actual"] is None and by_id[27]["status"] == "no_data"
+    assert by_id[4]["gap"] == -0.9 and by_id[4]["completion"] is None
+    assert by_id[1]["target"] == 1400 and isinstance(by_id[1]["progress"], float)
+    assert by_id[26]["source"].startswith("望城区发展和改革局") and by_id[26]["illustrative"] is False
+    assert by_id[12]["responsible"] == ["望城经开区产业发展局", "区工信局"]
+    units = {u["unit"]: u for u in doc["units"]}
+    assert units["区工信局"] == {
+        "unit": "区工信局",
+        "indicators": 19,
+        "met": 8,
+        "on_track": 1,
+        "behind": 6,
+        "off_track": 2,
+        "no_data": 2,
+        "unknown": 0,
+    }
+    assert any(n.startswith("Illustrative data:") for n in doc["notes"])
+
+
+def test_status_filters(runner):
+    doc = json.loads(run(runner, "status", "2022", "-f", "json", "--status", "off_track,behind").stdout)
+    assert {i["status"] for i in doc["indicators"]} == {"off_track", "behind"}
+    assert len(doc["indicators"]) == 14
+    doc = json.loads(
+        run(runner, "status", "2022", "-f", "json", "--status", "off-track", "--status", "met").stdout
+    )
+    assert {i["status"] for i in doc["indicators"]} == {"off_track", "met"}
+    doc = json.loads(run(runner, "status", "2022", "-f", "json", "--unit", "区发改局").stdout)
+    assert [i["id"] for i in doc["indicators"]] == [31, 32]  # responsible unit; grouped under the lead
+    assert [u["unit"] for u in doc["units"]] == ["望城经开区产业发展局"]
+    doc = json.loads(run(runner, "status", "2022", "-f", "json", "--category", "绿色发展").stdout)
+    assert [i["id"] for i in doc["indicators"]] == [37, 38, 39]
+
+
+def test_filters_that_match_nothing(runner):
+    r = run(runner, "status", "2022", "--unit", "区金融办", "--status", "off_track")
+    assert r.exit_code == 0 and "No indicator matches the filters." in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["status", "2025"], "2025 is not a plan year; the plan's years are 2021, 2022, 2023."),
+        (
+            ["status", "2020"],
+            "2020 is the base year, not a plan year; the plan's years are 2021, 2022, 2023.",
+        ),
+        (["status", "2022", "--unit", "工信局"], "no unit is called 工信局; the plan's units are: 区工信局,"),
+        (["status", "2022", "--category", "绿色"], "no category is called 绿色"),
+        (["status", "2022", "--status", "late"], "'late' is not a status; use met, on_track,"),
+        (["status", "2022", "--format", "xml"], "Invalid value for '--format'"),
+        (["status", "twenty"], "Invalid value for"),
+        (["status", "2022", "--actuals", "nowhere.csv"], "nowhere.csv does not exist."),
+        (["targets", "--unit", "nobody"], "no unit is called nobody"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_sentence(runner, args, words):
+    r = run(runner, *args)
+    assert r.exit_code == 2
+    assert words in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_invalid_actuals_exit_1_with_every_problem(runner, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,year,value,source\n1,2022,约1300,x\n99,2022,1,x\n", encoding="utf-8")
+    r = run(runner, "status", "2022", "--actuals", str(bad))
+    assert r.exit_code == 1
+    lines = r.stderr.strip().splitlines()
+    assert lines[0] == f"{bad}:2:3: error value-not-number: the value '约1300' is not a number."
+    assert lines[1].startswith(f"{bad}:3:1: error unknown-indicator: indicator 99 is not in the plan")
+    assert (
+        lines[2]
+        == "wcplan: the actuals have 2 errors; nothing was assessed. Fix them and run the command again."
+    )
+    assert r.stdout == ""
+
+
+def test_conflicting_files_exit_1_naming_both(runner, tmp_path):
+    (tmp_path / "a.csv").write_text("indicator,year,value,source\n5,2022,360,x\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("indicator,year,value,source\n5,2022,355,y\n", encoding="utf-8")
+    r = run(runner, "status", "2022", "--actuals", str(tmp_path))
+    assert r.exit_code == 1
+    assert "indicator 5 for 2022 is 355 here but 360 at" in r.stderr and "a.csv:2" in r.stderr
+
+
+def test_warnings_go_to_stderr_and_do_not_fail(runner, tmp_path):
+    f = tmp_path / "a.csv"
+    f.write_text("indicator,year,value,remark\n5,2022,360,x\n", encoding="utf-8")
+    r = run(runner, "status", "2022", "--actuals", str(f))
+    assert r.exit_code == 0
+    assert "warning unknown-column" in r.stderr and "warning source-missing" in r.stderr
+    assert "Illustrative" not in r.stdout
+
+
+def test_actuals_beside_the_plan_file_and_env_var(runner, tmp_path):
+    data = tmp_path / "data"
+    (data / "actuals").mkdir(parents=True)
+    (data / "targets.yaml").write_bytes((DATA / "targets.yaml").read_bytes())
+    (data / "actuals" / "x.csv").write_text("indicator,year,value,source\n3,2022,431,statistics office\n")
+    r = run(runner, "status", "2022", "-f", "json", env={"WCPLAN_TARGETS": str(data / "targets.yaml")})
+    doc = json.loads(r.stdout)
+    assert [i["id"] for i in doc["indicators"] if i["actual"] is not None] == [3]
+    assert doc["notes"] == []  # no illustrative value, nothing to flag
+    r = run(runner, "status", "2022", env={"WCPLAN_TARGETS": str(tmp_path / "none.yaml")})
+    assert r.exit_code == 2 and "$WCPLAN_TARGETS names" in r.stderr
+
+
+def test_plan_found_in_a_parent_folder(runner, tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    text = (
+        (DATA / "targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace("document_number: 望发〔2021〕4号", "document_number: PARENT-COPY")
+    )
+    (tmp_path / "data" / "targets.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "deep" / "er")
+    doc = json.loads(run(runner, "targets", "-f", "json").stdout)
+    assert doc["plan"]["document_number"] == "PARENT-COPY"
+
+
+def test_packaged_plan_is_the_last_resort(runner, tmp_path, monkeypatch):
+    import wcplan.locate as locate
+
+    monkeypatch.chdir(tmp_path)
+    shipped = tmp_path / "pkg"
+    (shipped / "actuals").mkdir(parents=True)
+    (shipped / "targets.yaml").write_bytes((DATA / "targets.yaml").read_bytes())
+    monkeypatch.setattr(locate, "shipped_data", lambda: shipped)
+    r = run(runner, "status", "2022")
+    assert r.exit_code == 0 and "Actuals: none found" in r.stdout
+    monkeypatch.setattr(locate, "shipped_data", lambda: tmp_path / "nothing")
+    r = run(runner, "status", "2022")
+    assert r.exit_code == 2 and "no plan file found" in r.stderr
+
+
+def test_unexpected_errors_are_one_sentence_and_exit_3(runner, monkeypatch):
+    import wcplan.assess
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(wcplan.assess, "assess", broken)
+    r = run(runner, "status", "2022")
+    assert r.exit_code == 3
+    assert r.stderr.strip().splitlines() == [
+        "wcplan: unexpected error (RuntimeError: disk on fire); this is a bug in wcplan: please report it "
+        "with the command you ran (WCPLAN_DEBUG=1 shows the traceback)."
+    ]
+
+
+# ── colour and width ────────────────────────────────────────────────────────
+
+
+def test_colour_only_when_asked_for_or_on_a_terminal(runner):
+    assert not COLOUR.search(run(runner, "status", "2022").stdout)  # not a terminal
+    assert COLOUR.search(run(runner, "status", "2022", env={"FORCE_COLOR": "1"}).stdout)
+    assert not COLOUR.search(run(runner, "status", "2022", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout)
+    assert not COLOUR.search(run(runner, "status", "2022", "--no-color", env={"FORCE_COLOR": "1"}).stdout)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_status_fits_the_width_with_chinese_names(runner, width):
+    out = run(runner, "status", "2022", env={"COLUMNS": str(width)}).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    plan = load_plan(DATA / "targets.yaml")
+    rows = {line.split()[0]: line for line in out.splitlines() if re.match(r"^\s*\d+\s", line)}
+    assert sorted(map(int, rows)) == list(range(1, 43))  # every indicator has its row
+    for ind in plan.indicators:  # a name longer than its cell folds onto the next line, never cut
+        assert ind.name[:6] in rows[str(ind.id)]
+    if width >= 120:
+        assert all(ind.name in out for ind in plan.indicators)
+
+
+# ── targets ─────────────────────────────────────────────────────────────────
+
+
+def test_targets_json_has_every_field_of_the_plan_file(runner):
+    r = run(runner, "targets", "--format", "json")
+    doc = json.loads(r.stdout)
+    plan = load_plan(DATA / "targets.yaml")
+    assert doc == json.loads(json.dumps(targets_document(plan, plan.indicators)))
+    assert doc["plan"]["document_number"] == "望发〔2021〕4号"
+    item = doc["indicators"][26]
+    assert item["id"] == 27 and item["baseline"] is None
+    assert item["targets"] == {"2021": 3, "2022": 3.05, "2023": 3.1}
+    assert set(item) == {
+        "id",
+        "category",
+        "name",
+        "unit",
+        "baseline",
+        "targets",
+        "attribute",
+        "measure",
+        "direction",
+        "lead",
+        "responsible",
+    }
+
+
+def test_targets_filters_and_table(runner):
+    doc = json.loads(run(runner, "targets", "-f", "json", "--unit", "望城经开区招商合作局").stdout)
+    assert [i["id"] for i in doc["indicators"]] == [18, 19]
+    doc = json.loads(run(runner, "targets", "-f", "json", "--category", "数字赋能").stdout)
+    assert [i["id"] for i in doc["indicators"]] == [40, 41, 42]
+    out = run(runner, "targets").stdout
+    assert "42 of 42 indicators shown" in out
+    row27 = next(line for line in out.splitlines() if "全社会研发经费投入占GDP比重" in line)
+    assert "—" in row27 and " 0 " not in row27  # the missing baseline is shown as missing
+
+
+def test_version(runner):
+    r = run(runner, "--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"wcplan {__version__}"
+
+
+# ── real processes ──────────────────────────────────────────────────────────
+
+
+def subprocess_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "WCPLAN_TARGETS")}
+    env["COLUMNS"] = "100"
+    return env
+
+
+def wcplan_exe() -> list[str]:
+    exe = Path(sys.executable).with_name("wcplan")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "wcplan"]
+
+
+def test_real_process_status_2022():
+    p = subprocess.run(
+        [*wcplan_exe(), "status", "2022"],
+        cwd=ROOT,
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 0, p.stderr
+    assert "Plan-wide (42 indicators)" in p.stdout and p.stderr == ""
+
+
+def test_real_process_python_m_and_exit_codes(tmp_path):
+    p = subprocess.run(
+        [sys.executable, "-m", "wcplan", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert p.returncode == 0 and p.stdout.strip() == f"wcplan {__version__}"
+    p = subprocess.run(
+        [sys.executable, "-m", "wcplan", "status", "1999"],
+        cwd=ROOT,
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.returncode == 2 and "1999 is not a plan year" in p.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,year,value,source\n1,2022,N/A,x\n", encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "wcplan", "status", "2022", "--actuals", str(bad)],
+        cwd=ROOT,
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert p.stderr.startswith(f"{bad}:2:3: error value-not-number:")
+
+
+def test_help_imports_no_heavy_module():
+    code = (
+        "import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', '--help']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pandas', 'pydantic', 'yaml', 'rich') if m in sys.modules))"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert p.stdout.strip().splitlines()[-1] == "[]"

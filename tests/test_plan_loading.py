@@ -1,0 +1,177 @@
+"""Bad plan files: one sentence each, naming the indicator, the field and the YAML line; exit 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from wcplan.cli import app
+from wcplan.errors import PlanFileError
+from wcplan.plan import load_plan
+
+GOOD = (DATA / "targets.yaml").read_text(encoding="utf-8")
+LINES = GOOD.splitlines()
+
+
+def line_of(text: str, start: int = 0) -> int:
+    """1-based line number of the first line at or after `start` (0-based) containing `text`."""
+    return next(n for n, line in enumerate(LINES[start:], start + 1) if text in line)
+
+
+def edited(old: str, new: str, count: int = 1) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new, count)
+
+
+def problems(tmp_path, text: str) -> list:
+    path = tmp_path / "targets.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanFileError) as info:
+        load_plan(path, "targets.yaml")
+    return info.value.findings
+
+
+IND4 = line_of("- id: 4")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "sentence", "line"),
+    [
+        (
+            "    attribute: ratio\n    measure: share\n    direction: increase\n    lead: 区工信局",
+            "    attribute: yearly\n    measure: share\n    direction: increase\n    lead: 区工信局",
+            "plan-field-invalid",
+            "indicator 4 (制造业增加值占GDP比重): field 'attribute' must be one of "
+            "'cumulative', 'annual' or 'ratio', not 'yearly'.",
+            line_of("attribute: ratio", IND4),
+        ),
+        (
+            "    unit: 亿元\n    baseline: 1000\n",
+            "    baseline: 1000\n",
+            "plan-field-missing",
+            "indicator 1 (工业总产值): field 'unit' is missing.",
+            line_of("- id: 1"),
+        ),
+        (
+            "baseline: 884",
+            "baseline: 约884",
+            "plan-field-invalid",
+            "indicator 2 (规模工业企业总产值): field 'baseline' must be a number, not '约884'.",
+            line_of("baseline: 884"),
+        ),
+        (
+            "targets: {2021: 395, 2022: 425, 2023: 455}",
+            "targets: {2021: 395, 2022: 425, 2023: 455, 2024: 480}",
+            "plan-target-year",
+            "indicator 3 (规模工业企业数): field 'targets' has a target for 2024, "
+            "outside the plan years 2021, 2022, 2023.",
+            line_of("targets: {2021: 395"),
+        ),
+        (
+            "  - id: 6\n",
+            "  - id: 5\n",
+            "plan-duplicate-id",
+            "indicator 5 (新材料先进制造产业产值): id 5 is used by more than one indicator.",
+            line_of("- id: 6"),
+        ),
+        (
+            "    direction: increase\n    lead: 区财政局",
+            "    direction: upward\n    lead: 区财政局",
+            "plan-field-invalid",
+            "indicator 11 (税收过亿元企业): field 'direction' must be one of "
+            "'increase' or 'decrease', not 'upward'.",
+            line_of("direction: increase", line_of("- id: 11")),
+        ),
+        (
+            "    lead: 区金融办\n",
+            "    lead: 区金融办\n    owner: 区工信局\n",
+            "plan-field-unknown",
+            "indicator 12 (上市制造业企业数): 'owner' is not a field of the plan file.",
+            line_of("lead: 区金融办") + 1,
+        ),
+        (
+            "targets: {2021: 30, 2022: 30, 2023: 40}",
+            "targets: {2021: 30, 2022: thirty, 2023: 40}",
+            "plan-field-invalid",
+            "indicator 22 (智能化改造项目数): field 'targets.2022' must be a number, not 'thirty'.",
+            line_of("targets: {2021: 30, 2022: 30"),
+        ),
+        (
+            "    attribute: annual\n    measure: flow\n    direction: increase\n    lead: 区工信局",
+            "    attribute: annual\n    measure: stock\n    direction: increase\n    lead: 区工信局",
+            "plan-inconsistent",
+            "indicator 20 (智能制造系统解决方案供应商引进数): field 'measure' is stock, "
+            "but a annual indicator is measured as flow.",
+            line_of("measure: flow", line_of("- id: 20")),
+        ),
+    ],
+)
+def test_one_sentence_per_problem(tmp_path, old, new, code, sentence, line):
+    text = edited(old, new)
+    [finding] = problems(tmp_path, text)
+    assert finding.code == code
+    assert finding.message == sentence
+    assert finding.file == "targets.yaml"
+    assert finding.line == line
+
+
+def test_target_year_replaced_reports_both_sides(tmp_path):
+    found = problems(tmp_path, edited("2023: 455}", "2024: 455}"))
+    assert [f.message.split(": ", 1)[1] for f in found] == [
+        "field 'targets' has a target for 2024, outside the plan years 2021, 2022, 2023.",
+        "field 'targets' has no target for 2023.",
+    ]
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    text = edited("baseline: 884", "baseline: '884'")
+    text = text.replace("attribute: ratio", "attribute: share", 1)
+    assert [f.code for f in problems(tmp_path, text)] == ["plan-field-invalid", "plan-field-invalid"]
+
+
+def test_yaml_syntax_error_has_line_and_column(tmp_path):
+    [f] = problems(tmp_path, GOOD.replace("targets: {2021: 1100,", "targets: {2021: 1100,,", 1))
+    assert f.code == "plan-yaml" and f.line == line_of("targets: {2021: 1100") and f.column
+    assert f.message.startswith("the plan file is not valid YAML:")
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    [f] = problems(tmp_path, "!!python/object/apply:os.system ['echo hi']\n")
+    assert f.code == "plan-yaml"
+
+
+def test_not_a_mapping(tmp_path):
+    [f] = problems(tmp_path, "- just\n- a list\n")
+    assert f.code == "plan-structure"
+
+
+def test_a_bool_is_not_a_number(tmp_path):
+    [f] = problems(tmp_path, edited("baseline: 365", "baseline: yes"))
+    assert f.message == "indicator 3 (规模工业企业数): field 'baseline' must be a number, not True."
+
+
+def test_thresholds_must_be_ordered(tmp_path):
+    [f] = problems(tmp_path, edited("behind: 0.6", "behind: 0.97"))
+    assert f.code == "plan-inconsistent" and "0 < behind < on_track" in f.message
+    assert f.line == line_of("on_track: 0.95")  # the thresholds mapping starts on its first key
+
+
+def test_cli_reports_the_sentence_and_exits_1(tmp_path, runner):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited("attribute: ratio", "attribute: yearly"), encoding="utf-8")
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path)])
+    assert result.exit_code == 1
+    line = line_of("attribute: ratio")
+    assert (
+        f"targets.yaml:{line}:16: error plan-field-invalid: indicator 4 (制造业增加值占GDP比重)"
+        in result.stderr
+    )
+    assert "Traceback" not in result.output + result.stderr
+    result = runner.invoke(app, ["targets", "--targets", str(path)])
+    assert result.exit_code == 1
+
+
+def test_a_missing_plan_file_is_a_usage_error(tmp_path, runner):
+    result = runner.invoke(app, ["status", "2022", "--targets", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
