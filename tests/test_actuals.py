@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-import pandas as pd
 import pytest
 
 from conftest import indicator, make_plan
 from wcplan.actuals import parse_number, read_actuals
 from wcplan.findings import Severity
+from wcplan.records import Actual
 
 PLAN = make_plan(indicator(1), indicator(2), indicator(3, unit="%", attribute="ratio", measure="share"))
 HEADER = "indicator,year,value,source,note\n"
@@ -35,28 +35,9 @@ def test_a_good_file_becomes_one_tidy_table(in_tmp):
     r = read(in_tmp, HEADER + "1,2021,21,official,\n2,2022,1300.5,illustrative,guess\n")
     assert r.findings == []
     assert r.files == ["a.csv"]
-    records = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in r.table.to_dict("records")]
-    assert records == [
-        {
-            "indicator": 1,
-            "year": 2021,
-            "value": 21.0,
-            "source": "official",
-            "note": None,
-            "illustrative": False,
-            "file": "a.csv",
-            "line": 2,
-        },
-        {
-            "indicator": 2,
-            "year": 2022,
-            "value": 1300.5,
-            "source": "illustrative",
-            "note": "guess",
-            "illustrative": True,
-            "file": "a.csv",
-            "line": 3,
-        },
+    assert r.actuals == [
+        Actual(1, 2021, 21.0, "official", None, False, "a.csv", 2),
+        Actual(2, 2022, 1300.5, "illustrative", "guess", True, "a.csv", 3),
     ]
 
 
@@ -64,12 +45,12 @@ def test_bom_crlf_spaces_and_blank_rows(in_tmp):
     text = "\ufeff Indicator , YEAR ,value,source\r\n\r\n1 ,2021, 21 ,x\r\n,,,\r\n2,2021,22,x\r\n"
     r = read(in_tmp, text)
     assert r.findings == []
-    assert list(r.table["line"]) == [3, 5]
+    assert [a.line for a in r.actuals] == [3, 5]
 
 
 def test_cr_only_line_endings(in_tmp):
     r = read(in_tmp, "indicator,year,value,source\r1,2021,21,x\r2,2021,22,x\r")
-    assert r.findings == [] and list(r.table["line"]) == [2, 3]
+    assert r.findings == [] and [a.line for a in r.actuals] == [2, 3]
 
 
 def test_line_numbers_stay_right_after_a_quoted_multiline_field(in_tmp):
@@ -111,7 +92,7 @@ def test_bad_cells(in_tmp, row, code, column, words):
     f = only(r.findings, code)
     assert (f.line, f.column) == (2, column)
     assert words in f.message
-    assert r.table.empty  # a bad row never reaches the table
+    assert r.actuals == []  # a bad row never reaches the table
 
 
 def test_ragged_row(in_tmp):
@@ -132,7 +113,7 @@ def test_unknown_column_and_missing_source_are_warnings(in_tmp):
         "source-missing": Severity.WARNING,
     }
     assert only(r.findings, "unknown-column").column == 4
-    assert len(r.table) == 1
+    assert len(r.actuals) == 1
 
 
 def test_empty_source_cell_is_a_warning(in_tmp):
@@ -162,7 +143,7 @@ def test_same_value_twice_is_a_warning_and_kept_once(in_tmp):
     r = read(in_tmp, HEADER + "1,2021,21,x,\n1,2021,21.0,x,\n")
     f = only(r.findings, "duplicate-value")
     assert f.severity is Severity.WARNING and f.line == 3 and "line 2" in f.message
-    assert len(r.table) == 1
+    assert len(r.actuals) == 1
 
 
 def test_conflicting_values_in_two_files_name_both_places(in_tmp):
@@ -172,7 +153,7 @@ def test_conflicting_values_in_two_files_name_both_places(in_tmp):
     f = only(r.findings, "conflicting-values")
     assert (f.file, f.line) == ("b.csv", 2)
     assert f.message == "indicator 1 for 2021 is 22 here but 21 at a.csv:3; keep one of them."
-    assert list(r.table["indicator"]) == [2]  # neither conflicting value is used
+    assert [a.indicator for a in r.actuals] == [2]  # neither conflicting value is used
 
 
 def test_folders_are_read_in_name_order_and_files_read_once(in_tmp):

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
 from conftest import DATA, indicator, make_plan
-from wcplan.actuals import TABLE_COLUMNS, read_actuals
-from wcplan.assess import Actual, Status, assess, assess_indicator
+from wcplan.actuals import read_actuals
+from wcplan.assess import Status, assess, assess_indicator
 from wcplan.plan import load_plan
+from wcplan.records import Actual
 
 
 def result(ind: dict, year: int, **actuals: float):
     """Assess one indicator; actuals given as y2021=…, y2022=…"""
     plan = make_plan(ind, **({} if "plan" not in ind else ind.pop("plan")))
-    values = {int(k[1:]): Actual(v) for k, v in actuals.items()}
+    values = {int(k[1:]): Actual(1, int(k[1:]), v) for k, v in actuals.items()}
     return assess_indicator(plan, plan.indicators[0], year, values)
 
 
@@ -184,21 +184,11 @@ def test_thresholds_come_from_the_plan_file():
 # ── the whole assessment ────────────────────────────────────────────────────
 
 
-def table(*rows) -> pd.DataFrame:
-    records = [
-        {
-            "indicator": i,
-            "year": y,
-            "value": v,
-            "source": s,
-            "note": None,
-            "illustrative": s == "illustrative",
-            "file": "t.csv",
-            "line": n + 2,
-        }
+def table(*rows) -> list[Actual]:
+    return [
+        Actual(i, y, v, s, illustrative=s == "illustrative", file="t.csv", line=n + 2)
         for n, (i, y, v, s) in enumerate(rows)
     ]
-    return pd.DataFrame(records, columns=TABLE_COLUMNS)
 
 
 def test_assessment_groups_by_lead_unit_in_plan_order():
@@ -237,7 +227,7 @@ def test_shipped_data_2022():
     plan = load_plan(DATA / "targets.yaml")
     read = read_actuals([DATA / "actuals"], plan)
     assert read.errors == []
-    a = assess(plan, read.table, 2022)
+    a = assess(plan, read.actuals, 2022)
     counts = {str(s): n for s, n in a.counts.items()}
     assert counts == {"met": 22, "on_track": 3, "behind": 8, "off_track": 6, "no_data": 3, "unknown": 0}
     by_id = {r.indicator.id: r for r in a.results}
@@ -249,7 +239,7 @@ def test_shipped_data_2022():
 
 def test_shipped_data_2021_indicator_27_is_the_published_figure():
     plan = load_plan(DATA / "targets.yaml")
-    a = assess(plan, read_actuals([DATA / "actuals"], plan).table, 2021)
+    a = assess(plan, read_actuals([DATA / "actuals"], plan).actuals, 2021)
     r27 = next(r for r in a.results if r.indicator.id == 27)
     assert r27.actual.value == 3.04 and r27.status is Status.MET
     assert "中国新闻网" in r27.actual.source and not r27.actual.illustrative

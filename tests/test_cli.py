@@ -75,7 +75,7 @@ def test_status_json_is_the_core_result(runner):
     assert r.exit_code == 0
     plan = load_plan(DATA / "targets.yaml")
     read = read_actuals([DATA / "actuals"], plan)
-    expected = assessment_document(assess(plan, read.table, 2022, read.files))
+    expected = assessment_document(assess(plan, read.actuals, 2022, read.files))
     assert json.loads(r.stdout) == expected
 
 
@@ -385,3 +385,15 @@ def test_help_imports_no_heavy_module():
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_names_print_as_written_never_as_markup(runner, tmp_path):
+    text = (DATA / "targets.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: 工业总产值", "name: '工业总产值[red]A[/red]'").replace(
+        "lead: 区财政局", "lead: '[bold]区财政局'"
+    )
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(text, encoding="utf-8")
+    for args in (["status", "2022", "--actuals", str(DATA / "actuals")], ["targets"]):
+        out = run(runner, *args, "--targets", str(plan), env={"COLUMNS": "160"}).stdout
+        assert "工业总产值[red]A[/red]" in out and "[bold]" in out

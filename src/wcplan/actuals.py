@@ -1,9 +1,11 @@
-"""Reading actuals: CSV files in, one tidy table plus a list of findings out.
+"""Reading actuals: CSV files in, one tidy table (a list of `Actual` records) plus findings out.
 
 Every row either lands in the table or produces a finding with file, line and column:
 nothing is dropped silently, nothing is guessed, and input files are only read.
-The CSV module (not pandas' parser) reads the files so that every line number is the
-one an editor shows, even around quoted fields that span lines.
+The CSV module reads the files so that every line number is the one an editor shows,
+even around quoted fields that span lines. pandas is deliberately not used on this path:
+`status` reads through it, and importing pandas alone costs more than the whole command
+may (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -11,32 +13,28 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from wcplan.findings import Finding, Severity
+from wcplan.locate import display_path
 from wcplan.plan import Plan
+from wcplan.records import Actual
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
 OPTIONAL_COLUMNS = ("source", "note")
 #: The `source` value that marks a made-up, illustrative figure.
 ILLUSTRATIVE = "illustrative"
 
-#: Columns of the tidy table, in order.
-TABLE_COLUMNS = ["indicator", "year", "value", "source", "note", "illustrative", "file", "line"]
-
 
 @dataclass
 class ActualsRead:
     """What reading produced: the tidy table, every finding, and the files read."""
 
-    table: pd.DataFrame
+    actuals: list[Actual]
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -47,15 +45,6 @@ class ActualsRead:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if not f.is_error]
-
-
-def display_path(path: Path) -> str:
-    """The path as the user would write it: relative to the working directory when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
@@ -84,22 +73,19 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
 def read_actuals(paths: Sequence[Path], plan: Plan) -> ActualsRead:
     """Read every file (folders: their *.csv files) and merge them into one table."""
     files, findings = expand_paths(paths)
-    records: list[dict] = []
+    records: list[Actual] = []
     names: list[str] = []
     for path in files:
         name = display_path(path)
         names.append(name)
         records.extend(_read_file(path, name, plan, findings))
-    unique = _merge(records, findings)
-    table = pd.DataFrame(unique, columns=TABLE_COLUMNS)
-    table = table.astype({"indicator": "int64", "year": "int64", "value": "float64", "line": "int64"})
-    return ActualsRead(table=table, findings=findings, files=names)
+    return ActualsRead(actuals=_merge(records, findings), findings=findings, files=names)
 
 
 # ── one file ─────────────────────────────────────────────────────────────────
 
 
-def _read_file(path: Path, name: str, plan: Plan, findings: list[Finding]) -> list[dict]:
+def _read_file(path: Path, name: str, plan: Plan, findings: list[Finding]) -> list[Actual]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -231,7 +217,7 @@ def _read_header(header: list[str], line: int, name: str, findings: list[Finding
     return columns
 
 
-def _read_row(row, columns, name, line, plan: Plan, findings: list[Finding]) -> dict | None:
+def _read_row(row, columns, name, line, plan: Plan, findings: list[Finding]) -> Actual | None:
     def cell(col: str) -> str:
         index = columns.get(col)
         return row[index].strip() if index is not None else ""
@@ -299,16 +285,16 @@ def _read_row(row, columns, name, line, plan: Plan, findings: list[Finding]) -> 
         )
     if not ok:
         return None
-    return {
-        "indicator": indicator_id,
-        "year": year,
-        "value": value,
-        "source": source or None,
-        "note": cell("note") or None,
-        "illustrative": source.casefold() == ILLUSTRATIVE,
-        "file": name,
-        "line": line,
-    }
+    return Actual(
+        indicator=indicator_id,
+        year=year,
+        value=value,
+        source=source or None,
+        note=cell("note") or None,
+        illustrative=source.casefold() == ILLUSTRATIVE,
+        file=name,
+        line=line,
+    )
 
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -333,27 +319,27 @@ def _parse_int(text: str) -> int | None:
 # ── merging files ────────────────────────────────────────────────────────────
 
 
-def _merge(records: list[dict], findings: list[Finding]) -> list[dict]:
+def _merge(records: list[Actual], findings: list[Finding]) -> list[Actual]:
     """Keep one record per indicator and year; never choose between different values."""
-    first: dict[tuple[int, int], dict] = {}
+    first: dict[tuple[int, int], Actual] = {}
     conflicted: set[tuple[int, int]] = set()
     for record in records:
-        key = (record["indicator"], record["year"])
+        key = (record.indicator, record.year)
         earlier = first.get(key)
         if earlier is None:
             first[key] = record
             continue
-        place = f"{earlier['file']}:{earlier['line']}"
-        if earlier["file"] == record["file"]:
-            place = f"line {earlier['line']}"
+        place = f"{earlier.file}:{earlier.line}"
+        if earlier.file == record.file:
+            place = f"line {earlier.line}"
         what = f"indicator {key[0]} for {key[1]}"
-        if math.isclose(earlier["value"], record["value"], rel_tol=1e-12, abs_tol=0.0):
+        if math.isclose(earlier.value, record.value, rel_tol=1e-12, abs_tol=0.0):
             findings.append(
                 Finding(
                     "duplicate-value",
                     f"{what} is given again with the same value as at {place}; the two are one value.",
-                    record["file"],
-                    record["line"],
+                    record.file,
+                    record.line,
                     severity=Severity.WARNING,
                 )
             )
@@ -362,10 +348,10 @@ def _merge(records: list[dict], findings: list[Finding]) -> list[dict]:
             findings.append(
                 Finding(
                     "conflicting-values",
-                    f"{what} is {_fmt(record['value'])} here but {_fmt(earlier['value'])} at {place}; "
+                    f"{what} is {_fmt(record.value)} here but {_fmt(earlier.value)} at {place}; "
                     "keep one of them.",
-                    record["file"],
-                    record["line"],
+                    record.file,
+                    record.line,
                 )
             )
     return [r for k, r in first.items() if k not in conflicted]

@@ -11,9 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-import pandas as pd
-
 from wcplan.plan import Attribute, Indicator, Plan
+from wcplan.records import Actual
 
 
 class Status(StrEnum):
@@ -43,16 +42,6 @@ class Judgement:
     reference: float | None = None
     reference_year: int | None = None  # set when an earlier actual stood in for a missing baseline
     reason: str | None = None
-
-
-@dataclass(frozen=True)
-class Actual:
-    value: float
-    source: str | None = None
-    note: str | None = None
-    illustrative: bool = False
-    file: str | None = None
-    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -152,23 +141,16 @@ def summarise_by(results: list[IndicatorResult], units_of) -> list[UnitSummary]:
 # ── the rules ────────────────────────────────────────────────────────────────
 
 
-def assess(plan: Plan, actuals: pd.DataFrame, year: int, files: list[str] | None = None) -> Assessment:
+def assess(plan: Plan, actuals: Iterable[Actual], year: int, files: list[str] | None = None) -> Assessment:
     """Year-end assessment of every indicator of the plan for `year`.
 
-    `actuals` is the tidy table of `wcplan.actuals` (one row per indicator and year).
+    `actuals` is the tidy table of `wcplan.actuals`: at most one record per indicator and year.
     """
     if year not in plan.years:
         raise ValueError(f"{year} is not a plan year")
     by_indicator: dict[int, dict[int, Actual]] = {}
-    for row in actuals.itertuples(index=False):
-        by_indicator.setdefault(int(row.indicator), {})[int(row.year)] = Actual(
-            value=float(row.value),
-            source=_text(row.source),
-            note=_text(row.note),
-            illustrative=bool(row.illustrative),
-            file=_text(row.file),
-            line=int(row.line),
-        )
+    for actual in actuals:
+        by_indicator.setdefault(actual.indicator, {})[actual.year] = actual
     results = [assess_indicator(plan, ind, year, by_indicator.get(ind.id, {})) for ind in plan.indicators]
     return Assessment(plan=plan, year=year, results=results, files=list(files or []))
 
@@ -258,9 +240,3 @@ def _band(ratio: float, on_track: float, behind: float) -> Status:
     if ratio >= behind:
         return Status.BEHIND
     return Status.OFF_TRACK
-
-
-def _text(value) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return str(value)

@@ -25,6 +25,15 @@ class PlanLocation:
     origin: str
 
 
+def display_path(path: Path) -> str:
+    """The path as the user would write it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
 def shipped_data() -> Path:
     return Path(str(resources.files("wcplan"))) / "data"
 

@@ -19,6 +19,7 @@ from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 
 Number = StrictInt | StrictFloat
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Attribute(StrEnum):
@@ -127,7 +128,9 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
         line = raw[: exc.start].count(b"\n") + 1
         raise _error(name, "plan-encoding", "the plan file is not UTF-8; save it as UTF-8.", line) from None
     try:
-        data = yaml.safe_load(text)
+        # The safe loader (no Python objects), with libyaml's C parser where PyYAML has it:
+        # the same result as yaml.safe_load, several times faster on the 42-indicator plan.
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

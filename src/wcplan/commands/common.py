@@ -9,8 +9,7 @@ from wcplan.errors import UsageError
 
 def load(targets: Path | None):
     """Locate and load the plan file; returns (location, plan)."""
-    from wcplan.actuals import display_path
-    from wcplan.locate import find_plan
+    from wcplan.locate import display_path, find_plan
     from wcplan.plan import load_plan
 
     location = find_plan(targets)

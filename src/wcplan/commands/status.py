@@ -63,7 +63,7 @@ def command(
             read.findings,
         )
     render_findings(read.warnings, env.stderr)
-    result = assess(plan, read.table, year, read.files).filter(units, categories, statuses)
+    result = assess(plan, read.actuals, year, read.files).filter(units, categories, statuses)
 
     if format is options.TableOrJson.json:
         from wcplan.render.json import assessment_document, dumps

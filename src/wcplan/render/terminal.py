@@ -26,12 +26,17 @@ def status_cell(status: Status) -> Text:
     return Text(text.status_text(status), style=STATUS_STYLE[status])
 
 
+def _row(*cells: str | Text) -> list[Text]:
+    """Data cells as Text, never as markup: a name with [brackets] must print as written."""
+    return [cell if isinstance(cell, Text) else Text(cell) for cell in cells]
+
+
 def _table(title: str, caption: str | None = None) -> Table:
     return Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         title_style="bold",
-        caption=caption,
+        caption=Text(caption) if caption else None,
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         padding=(0, 1),
@@ -52,7 +57,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         )
     )
     if not assessment.results:
-        console.print("No indicator matches the filters.")
+        console.print(Text("No indicator matches the filters."))
     for summary in assessment.units:
         results = [r for r in assessment.results if r.indicator.lead == summary.unit]
         table = _table(
@@ -72,15 +77,17 @@ def render_status(assessment: Assessment, console: Console) -> None:
         for r in results:
             style = STATUS_STYLE[r.status]
             table.add_row(
-                str(r.indicator.id),
-                r.indicator.name,
-                r.indicator.unit,
-                text.number(r.target),
-                text.number(r.actual.value) if r.actual else "",
-                Text(text.gap(r), style=style if r.status in (Status.BEHIND, Status.OFF_TRACK) else ""),
-                text.percent(r.completion),
-                text.progress(r.progress),
-                status_cell(r.status),
+                *_row(
+                    str(r.indicator.id),
+                    r.indicator.name,
+                    r.indicator.unit,
+                    text.number(r.target),
+                    text.number(r.actual.value) if r.actual else "",
+                    Text(text.gap(r), style=style if r.status in (Status.BEHIND, Status.OFF_TRACK) else ""),
+                    text.percent(r.completion),
+                    text.progress(r.progress),
+                    status_cell(r.status),
+                )
             )
         console.print()
         console.print(table)
@@ -115,8 +122,10 @@ def render_targets(plan: Plan, indicators, console: Console) -> None:
     meta = plan.meta
     console.print(Text.assemble((meta.title, "bold"), f" {meta.document_number}"))
     console.print(
-        f"Base year {meta.base_year}; plan years {', '.join(map(str, meta.years))}; "
-        f"{len(indicators)} of {len(plan.indicators)} indicators shown."
+        Text(
+            f"Base year {meta.base_year}; plan years {', '.join(map(str, meta.years))}; "
+            f"{len(indicators)} of {len(plan.indicators)} indicators shown."
+        )
     )
     categories = list(dict.fromkeys(i.category for i in indicators))
     for category in categories:
@@ -132,14 +141,16 @@ def render_targets(plan: Plan, indicators, console: Console) -> None:
         table.add_column("Responsible", overflow="fold", max_width=14)
         for ind in (i for i in indicators if i.category == category):
             table.add_row(
-                str(ind.id),
-                ind.name,
-                ind.unit,
-                text.number(ind.baseline) if ind.baseline is not None else Text("—", style="dim"),
-                *(text.number(ind.targets.get(y)) for y in meta.years),
-                text.ATTRIBUTE_LABEL[ind.attribute],
-                ind.lead,
-                "\n".join(ind.responsible),
+                *_row(
+                    str(ind.id),
+                    ind.name,
+                    ind.unit,
+                    text.number(ind.baseline) if ind.baseline is not None else Text("—", style="dim"),
+                    *(text.number(ind.targets.get(y)) for y in meta.years),
+                    text.ATTRIBUTE_LABEL[ind.attribute],
+                    ind.lead,
+                    "\n".join(ind.responsible),
+                )
             )
         console.print()
         console.print(table)
