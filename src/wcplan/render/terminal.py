@@ -131,14 +131,15 @@ def render_targets(plan: Plan, indicators, console: Console) -> None:
     for category in categories:
         table = _table(category)
         table.add_column("ID", justify="right", no_wrap=True)
-        table.add_column("Indicator", ratio=1, min_width=10, overflow="fold")
+        # Name and unit columns share the width; a unit name is 10 characters at most here.
+        table.add_column("Indicator", ratio=3, min_width=10, overflow="fold")
         table.add_column("Unit", no_wrap=True)
         table.add_column(f"{meta.base_year}", justify="right", no_wrap=True)
         for year in meta.years:
             table.add_column(str(year), justify="right", no_wrap=True)
         table.add_column("Attr.", no_wrap=True)
-        table.add_column("Lead", overflow="fold", max_width=12)
-        table.add_column("Responsible", overflow="fold", max_width=14)
+        table.add_column("Lead", ratio=2, overflow="fold")
+        table.add_column("Responsible", ratio=2, overflow="fold")
         for ind in (i for i in indicators if i.category == category):
             table.add_row(
                 *_row(

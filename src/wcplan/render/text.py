@@ -68,10 +68,17 @@ def notes(assessment: Assessment) -> list[str]:
     used = [r for r in assessment.results if r.actual is not None]
     shown = assessment.illustrative
     if shown:
-        out.append(
-            f"Illustrative data: {len(shown)} of the {len(used)} actuals shown are illustrative values "
-            "(source 'illustrative'), not published figures; do not cite them."
-        )
+        if len(used) == 1:
+            share = "the one actual shown is a made-up illustrative value"
+        elif len(shown) == 1:
+            share = f"1 of the {len(used)} actuals shown is a made-up illustrative value"
+        else:
+            share = f"{len(shown)} of the {len(used)} actuals shown are made-up illustrative values"
+        if len(shown) == 1:
+            rest = "not a published figure; do not cite it."
+        else:
+            rest = "not published figures; do not cite them."
+        out.append(f"Illustrative data: {share} (source 'illustrative'), {rest}")
     for r in assessment.results:
         j = r.judgement
         if j.reference_year is not None:
