@@ -417,3 +417,17 @@ def test_names_print_as_written_never_as_markup(runner, tmp_path):
 def test_illustrative_sentence_reads_right_for_any_count(runner, args, sentence):
     doc = json.loads(run(runner, "status", "2022", "-f", "json", *args).stdout)
     assert doc["notes"] == [sentence]
+
+
+@pytest.mark.parametrize("args", [["status", "2022"], ["status", "2022", "-f", "json"], ["targets"]])
+def test_a_reader_that_stops_early_is_not_an_error(args):
+    """`wcplan status 2022 | head -1`: exit 0 and nothing on stderr, not exit 1 ('invalid data')."""
+    p = subprocess.Popen(
+        [*wcplan_exe(), *args], cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    # Close before wcplan writes (start-up takes far longer than this), so every write
+    # meets a closed pipe, as with `| head` once head has had its line.
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=60) == 0
+    assert err == b""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from typing import Annotated
 
 import typer
@@ -49,9 +50,16 @@ def guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()  # inside the guard, so that a closed pipe is handled here
+            return result
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except BrokenPipeError:
+            # The reader (e.g. `| head`) stopped reading: not a failure of wcplan or of the data.
+            # Point stdout at devnull so that the interpreter's final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(ExitCode.OK) from None
         except UsageError as exc:
             raise typer.BadParameter(exc.message, param_hint=exc.param) from None
         except WcplanError as exc:

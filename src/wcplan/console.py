@@ -11,6 +11,14 @@ from dataclasses import dataclass
 from rich.console import Console
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 here, which wcplan reserves for invalid data; the CLI guard
+        # handles a closed pipe once, for every way of writing to stdout.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 @dataclass
 class Environment:
     stdout: Console
@@ -19,6 +27,6 @@ class Environment:
 
 def environment(no_color: bool = False) -> Environment:
     def make(stderr: bool) -> Console:
-        return Console(stderr=stderr, no_color=True if no_color else None, highlight=False)
+        return _Console(stderr=stderr, no_color=True if no_color else None, highlight=False)
 
     return Environment(stdout=make(False), stderr=make(True))
