@@ -431,3 +431,16 @@ def test_a_reader_that_stops_early_is_not_an_error(args):
     err = p.stderr.read()
     assert p.wait(timeout=60) == 0
     assert err == b""
+
+
+def test_text_from_files_is_printed_exactly(runner, tmp_path):
+    """Notes, sources and sentences are data: no emoji codes or markup are interpreted."""
+    f = tmp_path / "a.csv"
+    f.write_text("indicator,year,value,source,note\n3,2022,431,[b]office[/b],:warning: check :smile:\n")
+    doc = json.loads(run(runner, "status", "2022", "-f", "json", "--actuals", str(f)).stdout)
+    item = doc["indicators"][2]
+    assert (item["source"], item["note"]) == ("[b]office[/b]", ":warning: check :smile:")
+    bad = tmp_path / ":smile:.csv"
+    bad.write_text("indicator,year,value,source\n3,2022,:x:,s\n")
+    r = run(runner, "status", "2022", "--actuals", str(bad))
+    assert r.exit_code == 1 and "the value ':x:' is not a number." in r.stderr and ":smile:.csv" in r.stderr

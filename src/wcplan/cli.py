@@ -87,17 +87,17 @@ def _report(exc: WcplanError, no_color: bool) -> None:
     from wcplan.console import environment
     from wcplan.render.findings import render_findings
 
-    console = environment(no_color).stderr
-    render_findings(exc.findings, console)
+    env = environment(no_color)
+    render_findings(exc.findings, env.stderr)
     # A lone finding already is the sentence; several get a closing line that counts them.
     if len(exc.findings) != 1:
-        console.print(f"wcplan: {exc.message}", markup=False, soft_wrap=True)
+        env.say(f"wcplan: {exc.message}")
 
 
 def _say(message: str, no_color: bool) -> None:
     from wcplan.console import environment
 
-    environment(no_color).stderr.print(message, markup=False, soft_wrap=True)
+    environment(no_color).say(message)
 
 
 app.command("targets")(guarded(targets.command))

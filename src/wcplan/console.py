@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Console
+from rich.text import Text
 
 
 class _Console(Console):
@@ -23,6 +24,14 @@ class _Console(Console):
 class Environment:
     stdout: Console
     stderr: Console
+
+    def write(self, text: str) -> None:
+        """Machine-readable output (JSON): written as is, never styled, wrapped or emoji-replaced."""
+        self.stdout.file.write(text + "\n")
+
+    def say(self, sentence: str) -> None:
+        """One sentence to stderr, exactly as written (no markup, no emoji codes)."""
+        self.stderr.print(Text(sentence), soft_wrap=True)
 
 
 def environment(no_color: bool = False) -> Environment:

@@ -68,7 +68,7 @@ def command(
     if format is options.TableOrJson.json:
         from wcplan.render.json import assessment_document, dumps
 
-        env.stdout.print(dumps(assessment_document(result)), markup=False, soft_wrap=True)
+        env.write(dumps(assessment_document(result)))
     else:
         from wcplan.render.terminal import render_status
 

@@ -28,7 +28,7 @@ def command(
     if format is options.TableOrJson.json:
         from wcplan.render.json import dumps, targets_document
 
-        env.stdout.print(dumps(targets_document(plan, shown)), markup=False, soft_wrap=True)
+        env.write(dumps(targets_document(plan, shown)))
     else:
         from wcplan.render.terminal import render_targets
 
