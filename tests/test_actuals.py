@@ -189,3 +189,17 @@ def test_input_files_are_never_modified(in_tmp):
     before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
     read_actuals([path], PLAN)
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        (HEADER + '1,2021,21,x,ok\n1,2022,"22,x,\n2,2021,22,x,\n', 3, "unexpected end of data"),
+        (HEADER + '1,2021,"2"1,x,\n', 2, "',' expected after '\"'"),
+        (HEADER + "1,2021,21,x," + "n" * 200_000 + "\n", 2, "field larger than field limit"),
+    ],
+)
+def test_malformed_csv_is_one_finding_at_the_record(in_tmp, text, line, problem):
+    r = read(in_tmp, text)
+    f = only(r.findings, "csv-malformed")
+    assert f.line == line and problem in f.message and "The rest of the file was not read." in f.message

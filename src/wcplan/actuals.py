@@ -113,8 +113,24 @@ def _read_file(path: Path, name: str, plan: Plan, findings: list[Finding]) -> li
         )
         return []
 
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = _numbered(reader)
+    # strict: a stray or unclosed quote is an error, not something to guess around
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+
+    stopped = []  # set when a malformed record ended the read
+
+    def malformed(line: int, problem: str) -> None:
+        stopped.append(line)
+        findings.append(
+            Finding(
+                "csv-malformed",
+                f"the CSV cannot be read from here on ({problem}); check the quotes in this row. "
+                "The rest of the file was not read.",
+                name,
+                line,
+            )
+        )
+
+    rows = _numbered(reader, malformed)
     header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
     if header is None:
         findings.append(Finding("empty-file", "this file holds only blank lines.", name))
@@ -144,17 +160,28 @@ def _read_file(path: Path, name: str, plan: Plan, findings: list[Finding]) -> li
         record = _read_row(row, columns, name, line, plan, findings)
         if record is not None:
             records.append(record)
-    if data_rows == 0:
+    if data_rows == 0 and not stopped:
         findings.append(
             Finding("no-data-rows", "this file has a header but no data rows.", name, header_line)
         )
     return records
 
 
-def _numbered(reader) -> Iterable[tuple[int, list[str]]]:
-    """Yield (line where the record starts, fields); the header is line 1."""
+def _numbered(reader, malformed) -> Iterable[tuple[int, list[str]]]:
+    """Yield (line where the record starts, fields); the header is line 1.
+
+    A record the CSV parser cannot read is reported through `malformed` and ends the file:
+    after a broken quote there is no reliable way to tell where the next record starts.
+    """
     start = 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            malformed(start, str(exc))
+            return
         yield start, row
         start = reader.line_num + 1
 
