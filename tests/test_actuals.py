@@ -11,7 +11,20 @@ from wcplan.actuals import parse_number, read_actuals
 from wcplan.findings import Severity
 from wcplan.records import Actual
 
-PLAN = make_plan(indicator(1), indicator(2), indicator(3, unit="%", attribute="ratio", measure="share"))
+PLAN = make_plan(
+    indicator(1),
+    indicator(
+        2,
+        name="规模工业企业总产值",
+        unit="亿元",
+        measure="flow",
+        baseline=884,
+        targets={2021: 1000, 2022: 1300, 2023: 1600},
+    ),
+    indicator(
+        3, unit="%", attribute="ratio", measure="share", baseline=22.2, targets={2021: 23, 2022: 25, 2023: 27}
+    ),
+)
 HEADER = "indicator,year,value,source,note\n"
 
 
@@ -42,14 +55,14 @@ def test_a_good_file_becomes_one_tidy_table(in_tmp):
 
 
 def test_bom_crlf_spaces_and_blank_rows(in_tmp):
-    text = "\ufeff Indicator , YEAR ,value,source\r\n\r\n1 ,2021, 21 ,x\r\n,,,\r\n2,2021,22,x\r\n"
+    text = "\ufeff Indicator , YEAR ,value,source\r\n\r\n1 ,2021, 21 ,x\r\n,,,\r\n2,2021,1012,x\r\n"
     r = read(in_tmp, text)
     assert r.findings == []
     assert [a.line for a in r.actuals] == [3, 5]
 
 
 def test_cr_only_line_endings(in_tmp):
-    r = read(in_tmp, "indicator,year,value,source\r1,2021,21,x\r2,2021,22,x\r")
+    r = read(in_tmp, "indicator,year,value,source\r1,2021,21,x\r2,2021,1012,x\r")
     assert r.findings == [] and [a.line for a in r.actuals] == [2, 3]
 
 
@@ -79,9 +92,9 @@ def test_numbers_written_plainly(text, value):
     [
         ("9,2021,1,x,", "unknown-indicator", 1, "indicator 9 is not in the plan (its ids run 1–3)"),
         ("one,2021,1,x,", "indicator-invalid", 1, "'one' is not an indicator id"),
-        (",2021,1,x,", "indicator-missing", 1, "the indicator id is empty"),
+        (",2021,1,x,", "indicator-missing", 1, "the indicator is empty; give its id or its name"),
         ("1,2024,1,x,", "year-outside-plan", 2, "2024 is outside the plan; give 2020 (the baseline)"),
-        ("1,2022年,1,x,", "year-invalid", 2, "'2022年' is not a year"),
+        ("1,二〇二二,1,x,", "year-invalid", 2, "'二〇二二' is not a year"),
         ("1,,1,x,", "year-missing", 2, "the year is empty"),
         ("1,2021,,x,", "value-missing", 3, "the value is empty"),
         ("1,2021,-3,x,", "negative-value", 3, "the value -3 is negative"),
@@ -128,10 +141,18 @@ def test_empty_files(in_tmp, text, code):
     assert only(read(in_tmp, text).findings, code).is_error
 
 
-def test_not_utf8_says_how_to_resave(in_tmp):
-    r = read_actuals([write(in_tmp, "gbk.csv", HEADER + "1,2021,21,区统计局,\n", "gbk")], PLAN)
-    f = only(r.findings, "encoding")
-    assert f.line == 2 and "CSV UTF-8" in f.message
+def test_gbk_is_decoded_and_named_in_a_note(in_tmp):
+    text = "序号,年份,实际值,来源\n1,2021,21,区统计局\n"
+    r = read_actuals([write(in_tmp, "gbk.csv", text, "gbk")], PLAN)
+    assert [(f.code, f.severity) for f in r.findings] == [("encoding-gb18030", Severity.NOTE)]
+    assert r.actuals[0].source == "区统计局"
+
+
+def test_neither_utf8_nor_gbk_says_how_to_resave(in_tmp):
+    path = in_tmp / "latin.csv"
+    path.write_bytes(HEADER.encode() + "1,2021,21,Caf\xe9 statistics,\n".encode("latin-1") + b"\xff\xfe\xfa")
+    f = only(read_actuals([path], PLAN).findings, "encoding")
+    assert f.line == 2 and "CSV UTF-8" in f.message and "--encoding" in f.message
 
 
 def test_duplicate_header_column(in_tmp):
@@ -141,7 +162,7 @@ def test_duplicate_header_column(in_tmp):
 
 def test_same_value_twice_is_a_warning_and_kept_once(in_tmp):
     r = read(in_tmp, HEADER + "1,2021,21,x,\n1,2021,21.0,x,\n")
-    f = only(r.findings, "duplicate-value")
+    f = only(r.findings, "duplicate-row")
     assert f.severity is Severity.WARNING and f.line == 3 and "line 2" in f.message
     assert len(r.actuals) == 1
 
@@ -159,7 +180,7 @@ def test_conflicting_values_in_two_files_name_both_places(in_tmp):
 def test_folders_are_read_in_name_order_and_files_read_once(in_tmp):
     folder = in_tmp / "actuals"
     folder.mkdir()
-    write(folder, "b.csv", HEADER + "2,2021,22,x,\n")
+    write(folder, "b.csv", HEADER + "2,2021,1012,x,\n")
     write(folder, "a.csv", HEADER + "1,2021,21,x,\n")
     write(folder, "notes.txt", "not read")
     r = read_actuals([folder, folder / "a.csv"], PLAN)
@@ -174,7 +195,7 @@ def test_a_folder_without_csv_files_is_a_warning(in_tmp):
 
 
 def test_every_problem_is_found_in_one_run(in_tmp):
-    text = HEADER + "9,2021,1,x,\n1,2030,1,x,\n1,2021,abc,x,\n1,2021,1,x,,,\n"
+    text = HEADER + "9,2021,1,x,\n1,2030,1,x,\n1,2021,abc,x,\n1,2021,20,x,,,\n"
     r = read(in_tmp, text)
     assert [(f.code, f.line) for f in r.errors] == [
         ("unknown-indicator", 2),

@@ -243,3 +243,17 @@ def test_shipped_data_2021_indicator_27_is_the_published_figure():
     r27 = next(r for r in a.results if r.indicator.id == 27)
     assert r27.actual.value == 3.04 and r27.status is Status.MET
     assert "中国新闻网" in r27.actual.source and not r27.actual.illustrative
+
+
+def test_year_end_uses_whole_year_values_and_names_period_only_indicators():
+    plan = make_plan(indicator(1), indicator(2))
+    rows = [
+        Actual(1, 2022, 31, "x"),
+        Actual(1, 2022, 12, "x", period="2022-H1", months=6),
+        Actual(2, 2022, 25, "x", period="2022-Q3", months=9),
+        Actual(2, 2022, 14, "x", period="2022-H1", months=6),
+    ]
+    a = assess(plan, rows, 2022)
+    assert [r.status for r in a.results] == [Status.MET, Status.NO_DATA]
+    assert a.results[0].actual.value == 31  # the H1 figure neither replaces nor mixes with it
+    assert a.within_year_only == {2: "2022-Q3"}

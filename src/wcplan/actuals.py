@@ -1,11 +1,14 @@
-"""Reading actuals: CSV files in, one tidy table (a list of `Actual` records) plus findings out.
+"""Reading actuals: CSV or Excel files in, one tidy table (a list of `Actual` records) plus findings out.
 
-Every row either lands in the table or produces a finding with file, line and column:
-nothing is dropped silently, nothing is guessed, and input files are only read.
-The CSV module reads the files so that every line number is the one an editor shows,
-even around quoted fields that span lines. pandas is deliberately not used on this path:
-`status` reads through it, and importing pandas alone costs more than the whole command
-may (benchmarks/startup.py).
+This is the one reading path: `wcplan validate` reports its findings, `wcplan status` refuses
+to assess while any is an error. Every row either lands in the table or produces a finding
+with file, line and column: nothing is dropped silently, nothing is guessed, input files are
+only read. LINE is the line an editor shows (the header is line 1; in a workbook, the row
+number); COLUMN is the field's position (1 for the first column).
+
+The CSV module reads CSV files so that line numbers stay exact around quoted fields that span
+lines. pandas is deliberately not used: `status` reads through this path, and importing pandas
+alone costs more than the whole command may (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -15,19 +18,36 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wcplan import units
 from wcplan.findings import Finding, Severity
 from wcplan.locate import display_path
-from wcplan.plan import Plan
+from wcplan.periods import FORMS_HELP, Period, parse_period, whole_year
+from wcplan.plan import Indicator, Plan
 from wcplan.records import Actual
 
-REQUIRED_COLUMNS = ("indicator", "year", "value")
-OPTIONAL_COLUMNS = ("source", "note")
+#: Column names wcplan reads, with the headers (English or Chinese) that mean each.
+#: 单位 is the measurement unit (亿元, 家, %); 填报单位 is the unit that submits the file.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "id", "序号", "指标编号", "指标序号"),
+    "name": ("name", "indicator name", "指标", "主要指标", "指标名称"),
+    "year": ("year", "年份", "年度"),
+    "period": ("period", "期间", "时期"),
+    "value": ("value", "数值", "实际值", "完成值"),
+    "unit": ("unit", "单位", "计量单位"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "备注", "说明"),
+    "reporter": ("reporter", "填报单位"),
+}
+_HEADER = {alias.casefold(): column for column, aliases in COLUMNS.items() for alias in aliases}
 #: The `source` value that marks a made-up, illustrative figure.
 ILLUSTRATIVE = "illustrative"
+#: A value more than this many times (or less than its inverse) the previous year's is flagged.
+JUMP = 5.0
+SUFFIXES = (".csv", ".xlsx")
 
 
 @dataclass
@@ -40,25 +60,37 @@ class ActualsRead:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
+        return [f for f in self.findings if f.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.NOTE]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    #: Decode CSV files with this encoding instead of detecting UTF-8 or GB18030.
+    encoding: str | None = None
+    #: The worksheet to read from a workbook (default: the first).
+    sheet: str | None = None
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
-    """Files named, and the CSV files inside folders named, each once, in a stable order."""
+    """Files named, and the CSV and Excel files inside folders named, each once, in a stable order."""
     files: list[Path] = []
     findings: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.csv") if p.is_file())
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
                 findings.append(
                     Finding(
                         "no-actuals-files",
-                        "this folder holds no .csv files of actuals.",
+                        "this folder holds no .csv or .xlsx files of actuals.",
                         display_path(path),
                         severity=Severity.WARNING,
                     )
@@ -70,108 +102,127 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     return unique, findings
 
 
-def read_actuals(paths: Sequence[Path], plan: Plan) -> ActualsRead:
-    """Read every file (folders: their *.csv files) and merge them into one table."""
+def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None = None) -> ActualsRead:
+    """Read every file (folders: their .csv and .xlsx files) and merge them into one table."""
+    options = options or ReadOptions()
     files, findings = expand_paths(paths)
+    checker = RowChecker(plan)
     records: list[Actual] = []
     names: list[str] = []
     for path in files:
         name = display_path(path)
         names.append(name)
-        records.extend(_read_file(path, name, plan, findings))
-    return ActualsRead(actuals=_merge(records, findings), findings=findings, files=names)
+        report = _Reporter(name, findings)
+        rows = _workbook_rows(path, options, report) if path.suffix.lower() == ".xlsx" else None
+        if rows is None:
+            rows = _csv_rows(path, options, report)
+        records.extend(_read_table(rows, checker, report))
+    merged = _merge(records, findings)
+    findings.extend(_jumps(merged, plan))
+    return ActualsRead(actuals=merged, findings=findings, files=names)
 
 
-# ── one file ─────────────────────────────────────────────────────────────────
+class _Reporter:
+    """Adds findings for one file."""
+
+    def __init__(self, name: str, findings: list[Finding]):
+        self.name = name
+        self.findings = findings
+
+    def __call__(self, code, message, line=None, column=None, severity=Severity.ERROR) -> None:
+        self.findings.append(Finding(code, message, self.name, line, column, severity))
 
 
-def _read_file(path: Path, name: str, plan: Plan, findings: list[Finding]) -> list[Actual]:
+# ── files into rows ──────────────────────────────────────────────────────────
+
+Rows = Iterator[tuple[int, list[str]]]
+
+
+def _csv_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        findings.append(Finding("file-unreadable", f"cannot read this file: {exc.strerror}.", name))
-        return []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        findings.append(
-            Finding(
+        report("file-unreadable", f"cannot read this file: {exc.strerror}.")
+        return iter(())
+    text = _decode(raw, options.encoding, report)
+    if text is None:
+        return iter(())
+    if not text.strip():
+        report("empty-file", "this file is empty: it needs a header row and data rows.")
+        return iter(())
+    # strict: a stray or unclosed quote is an error, not something to guess around
+    return _numbered(csv.reader(io.StringIO(text, newline=""), strict=True), report)
+
+
+def _decode(raw: bytes, encoding: str | None, report: _Reporter) -> str | None:
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except LookupError:
+            report("encoding", f"'{encoding}' is not an encoding Python knows; try utf-8 or gb18030.")
+        except UnicodeDecodeError as exc:
+            line, column = _position(raw, exc.start)
+            report(
                 "encoding",
-                f"this file is not UTF-8 (byte 0x{raw[exc.start]:02X} cannot be decoded); "
-                "save it from Excel as 'CSV UTF-8 (Comma delimited)'.",
-                name,
+                f"this file cannot be decoded as {encoding} (byte 0x{raw[exc.start]:02X}).",
                 line,
                 column,
             )
+        return None
+    if raw.startswith(b"PK\x03\x04"):
+        report("encoding", "this is an Excel workbook, not a CSV file; give it the .xlsx extension.")
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report(
+            "encoding",
+            "this file is UTF-16 text (Excel's 'Unicode Text'), not CSV; "
+            "save it from Excel as 'CSV UTF-8 (Comma delimited)'.",
         )
-        return []
-    if not text.strip():
-        findings.append(
-            Finding("empty-file", "this file is empty: it needs a header row and data rows.", name)
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    # GB18030 decodes many byte strings: believe it only when the header it yields is wcplan's.
+    if text is not None and _recognised_header(text):
+        report(
+            "encoding-gb18030",
+            "this file is not UTF-8; it was decoded as GB18030 (GBK), which is what Chinese Excel "
+            "writes as 'CSV'. Saving it as 'CSV UTF-8' removes the need to guess.",
+            severity=Severity.NOTE,
         )
-        return []
-
-    # strict: a stray or unclosed quote is an error, not something to guess around
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-
-    stopped = []  # set when a malformed record ended the read
-
-    def malformed(line: int, problem: str) -> None:
-        stopped.append(line)
-        findings.append(
-            Finding(
-                "csv-malformed",
-                f"the CSV cannot be read from here on ({problem}); check the quotes in this row. "
-                "The rest of the file was not read.",
-                name,
-                line,
-            )
-        )
-
-    rows = _numbered(reader, malformed)
-    header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
-    if header is None:
-        findings.append(Finding("empty-file", "this file holds only blank lines.", name))
-        return []
-    columns = _read_header(header, header_line, name, findings)
-    if columns is None:
-        return []
-
-    records = []
-    data_rows = 0
-    for line, row in rows:
-        if not _filled(row):
-            continue  # blank rows are ignored
-        data_rows += 1
-        if len(row) != len(header):
-            findings.append(
-                Finding(
-                    "ragged-row",
-                    f"this row has {len(row)} fields but the header has {len(header)}; "
-                    "check for a missing or extra comma.",
-                    name,
-                    line,
-                    min(len(row), len(header)) + 1,
-                )
-            )
-            continue
-        record = _read_row(row, columns, name, line, plan, findings)
-        if record is not None:
-            records.append(record)
-    if data_rows == 0 and not stopped:
-        findings.append(
-            Finding("no-data-rows", "this file has a header but no data rows.", name, header_line)
-        )
-    return records
+        return text
+    line, column = _position(raw, utf8_error.start)
+    report(
+        "encoding",
+        f"this file is neither UTF-8 nor GBK (byte 0x{raw[utf8_error.start]:02X} cannot be decoded); "
+        "save it from Excel as 'CSV UTF-8 (Comma delimited)', or name its encoding with --encoding.",
+        line,
+        column,
+    )
+    return None
 
 
-def _numbered(reader, malformed) -> Iterable[tuple[int, list[str]]]:
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw[:offset].count(b"\n") + 1
+    return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def _recognised_header(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    cells = [c.strip().strip('"').casefold() for c in first.split(",")]
+    return "value" in {_HEADER.get(c) for c in cells}
+
+
+def _numbered(reader, report: _Reporter) -> Rows:
     """Yield (line where the record starts, fields); the header is line 1.
 
-    A record the CSV parser cannot read is reported through `malformed` and ends the file:
-    after a broken quote there is no reliable way to tell where the next record starts.
+    A record the CSV parser cannot read is reported and ends the file: after a broken quote
+    there is no reliable way to tell where the next record starts.
     """
     start = 1
     while True:
@@ -180,151 +231,168 @@ def _numbered(reader, malformed) -> Iterable[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            malformed(start, str(exc))
+            report(
+                "csv-malformed",
+                f"the CSV cannot be read from here on ({exc}); check the quotes in this row. "
+                "The rest of the file was not read.",
+                start,
+            )
             return
         yield start, row
         start = reader.line_num + 1
+
+
+def _workbook_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows | None:
+    """Rows of the first (or the named) worksheet, read with openpyxl; formulas are never evaluated."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        report(
+            "file-unreadable", f"cannot read this file as an Excel workbook ({type(exc).__name__}: {exc})."
+        )
+        return iter(())
+    if options.sheet is not None and options.sheet not in book.sheetnames:
+        report(
+            "sheet-missing",
+            f"the workbook has no sheet called '{options.sheet}' (it has {', '.join(book.sheetnames)}).",
+        )
+        book.close()
+        return iter(())
+    sheet = book[options.sheet] if options.sheet is not None else book.worksheets[0]
+
+    def rows() -> Rows:
+        try:
+            for row in sheet.iter_rows():
+                cells = list(row)
+                if not cells:
+                    continue
+                line = getattr(cells[0], "row", None)
+                if line is None:  # an empty cell placeholder: skip the row
+                    continue
+                yield line, [_cell_text(c) for c in cells]
+        finally:
+            book.close()
+
+    return rows()
+
+
+def _cell_text(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        if "%" in (getattr(cell, "number_format", "") or ""):
+            value = value * 100  # a cell formatted as 27% holds 0.27
+            return f"{_number_text(value)}%"
+        return _number_text(value)
+    return str(value)
+
+
+def _number_text(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(round(value, 10)) if isinstance(value, float) else str(value)
+
+
+# ── rows into records ────────────────────────────────────────────────────────
+
+
+def _read_table(rows: Rows, checker: RowChecker, report: _Reporter) -> list[Actual]:
+    header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
+    if header is None:
+        if not any(f.file == report.name for f in report.findings):
+            report("empty-file", "this file holds only blank lines.")
+        return []
+    columns = _read_header(header, header_line, report)
+    if columns is None:
+        return []
+    records: list[Actual] = []
+    data_rows = 0
+    for line, row in rows:
+        if not _filled(row):
+            continue  # blank rows are ignored
+        data_rows += 1
+        if len(row) != len(header):
+            report(
+                "ragged-row",
+                f"this row has {len(row)} fields but the header has {len(header)}; "
+                "check for a missing or extra comma.",
+                line,
+                min(len(row), len(header)) + 1,
+            )
+            continue
+        record = checker.check(row, columns, line, report)
+        if record is not None:
+            records.append(record)
+    if data_rows == 0 and not any(
+        f.code == "csv-malformed" and f.file == report.name for f in report.findings
+    ):
+        report("no-data-rows", "this file has a header but no data rows.", header_line)
+    return records
 
 
 def _filled(row: list[str]) -> bool:
     return any(cell.strip() for cell in row)
 
 
-def _read_header(header: list[str], line: int, name: str, findings: list[Finding]) -> dict[str, int] | None:
+def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
-        key = cell.strip().casefold()
-        if key in columns:
-            findings.append(
-                Finding(
-                    "duplicate-column",
-                    f"the column '{cell.strip()}' appears twice in the header.",
-                    name,
-                    line,
-                    index + 1,
-                )
-            )
-            return None
-        columns[key] = index
-        if key not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
-            known = ", ".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-            findings.append(
-                Finding(
+        label = cell.strip()
+        column = _HEADER.get(label.casefold())
+        if column is None:
+            if label:
+                report(
                     "unknown-column",
-                    f"the column '{cell.strip()}' is not one wcplan reads (it reads {known}); it is ignored.",
-                    name,
+                    f"the column '{label}' is not one wcplan reads; it is ignored.",
                     line,
                     index + 1,
                     Severity.WARNING,
                 )
-            )
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        found = ", ".join(f"'{c.strip()}'" for c in header) or "nothing"
-        noun = "column" if len(missing) == 1 else "columns"
-        findings.append(
-            Finding(
-                "missing-column",
-                f"the header lacks the required {noun} {', '.join(missing)} (found {found}).",
-                name,
+            continue
+        if column in columns:
+            report(
+                "duplicate-column",
+                f"the column '{label}' means {column}, like column {columns[column] + 1}; keep one of them.",
                 line,
+                index + 1,
             )
+            return None
+        columns[column] = index
+    missing = []
+    if "indicator" not in columns and "name" not in columns:
+        missing.append("indicator (or name)")
+    if "year" not in columns and "period" not in columns:
+        missing.append("year (or period)")
+    if "value" not in columns:
+        missing.append("value")
+    if missing:
+        found = ", ".join(f"'{c.strip()}'" for c in header if c.strip()) or "nothing"
+        noun = "column" if len(missing) == 1 else "columns"
+        report(
+            "missing-column",
+            f"the header lacks the required {noun} {', '.join(missing)} (found {found}).",
+            line,
         )
         return None
     if "source" not in columns:
-        findings.append(
-            Finding(
-                "source-missing",
-                "the header has no 'source' column: say where each value comes from.",
-                name,
-                line,
-                severity=Severity.WARNING,
-            )
+        report(
+            "source-missing",
+            "the header has no 'source' column: say where each value comes from.",
+            line,
+            severity=Severity.WARNING,
         )
     return columns
 
 
-def _read_row(row, columns, name, line, plan: Plan, findings: list[Finding]) -> Actual | None:
-    def cell(col: str) -> str:
-        index = columns.get(col)
-        return row[index].strip() if index is not None else ""
-
-    def problem(code: str, col: str, sentence: str, severity=Severity.ERROR) -> None:
-        findings.append(Finding(code, sentence, name, line, columns[col] + 1, severity))
-
-    ok = True
-    indicator_text = cell("indicator")
-    indicator_id = _parse_int(indicator_text)
-    ids = [i.id for i in plan.indicators]
-    if not indicator_text:
-        problem("indicator-missing", "indicator", "the indicator id is empty.")
-        ok = False
-    elif indicator_id is None:
-        problem(
-            "indicator-invalid",
-            "indicator",
-            f"'{indicator_text}' is not an indicator id (a whole number, {min(ids)}–{max(ids)}).",
-        )
-        ok = False
-    elif plan.indicator(indicator_id) is None:
-        problem(
-            "unknown-indicator",
-            "indicator",
-            f"indicator {indicator_id} is not in the plan (its ids run {min(ids)}–{max(ids)}).",
-        )
-        ok = False
-
-    year_text = cell("year")
-    year = _parse_int(year_text)
-    allowed = [plan.meta.base_year, *plan.years]
-    allowed_text = f"{plan.meta.base_year} (the baseline) or a plan year, {', '.join(map(str, plan.years))}"
-    if not year_text:
-        problem("year-missing", "year", f"the year is empty; give {allowed_text}.")
-        ok = False
-    elif year is None:
-        problem("year-invalid", "year", f"'{year_text}' is not a year; give {allowed_text}.")
-        ok = False
-    elif year not in allowed:
-        problem("year-outside-plan", "year", f"{year} is outside the plan; give {allowed_text}.")
-        ok = False
-
-    value_text = cell("value")
-    value = parse_number(value_text)
-    if not value_text:
-        problem("value-missing", "value", "the value is empty; leave the row out if there is no figure yet.")
-        ok = False
-    elif value is None:
-        problem("value-not-number", "value", f"the value '{value_text}' is not a number.")
-        ok = False
-    elif value < 0:
-        problem(
-            "negative-value", "value", f"the value {value_text} is negative; wcplan's measures cannot be."
-        )
-        ok = False
-
-    source = cell("source")
-    if "source" in columns and not source:
-        problem(
-            "source-missing",
-            "source",
-            "the source is empty: say where this value comes from.",
-            Severity.WARNING,
-        )
-    if not ok:
-        return None
-    return Actual(
-        indicator=indicator_id,
-        year=year,
-        value=value,
-        source=source or None,
-        note=cell("note") or None,
-        illustrative=source.casefold() == ILLUSTRATIVE,
-        file=name,
-        line=line,
-    )
-
-
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def parse_number(text: str) -> float | None:
@@ -332,7 +400,7 @@ def parse_number(text: str) -> float | None:
     text = unicodedata.normalize("NFKC", text).strip()
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+    if not _PLAIN.fullmatch(text):
         return None  # rejects 'nan', 'inf', '=1+1', '约300', 'N/A'
     value = float(text)
     return value if math.isfinite(value) else None
@@ -340,30 +408,232 @@ def parse_number(text: str) -> float | None:
 
 def _parse_int(text: str) -> int | None:
     text = unicodedata.normalize("NFKC", text).strip()
-    return int(text) if re.fullmatch(r"\d+", text) else None
+    return int(text) if text.isdigit() else None
 
 
-# ── merging files ────────────────────────────────────────────────────────────
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+class RowChecker:
+    """Turns one data row into an Actual, or into findings: every check a row gets."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.by_name = {_name_key(i.name): i for i in plan.indicators}
+        ids = [i.id for i in plan.indicators]
+        self.id_range = f"{min(ids)}–{max(ids)}"
+        self.years = [plan.meta.base_year, *plan.years]
+        self.years_help = (
+            f"{plan.meta.base_year} (the baseline) or a plan year, {', '.join(map(str, plan.years))}"
+        )
+
+    def check(self, row: list[str], columns: dict[str, int], line: int, report: _Reporter) -> Actual | None:
+        def cell(col: str) -> str:
+            index = columns.get(col)
+            return row[index].strip() if index is not None else ""
+
+        def problem(code: str, col: str, sentence: str, severity: Severity = Severity.ERROR) -> None:
+            report(code, sentence, line, columns[col] + 1, severity)
+
+        indicator = self._indicator(cell, columns, problem)
+        period = self._period(cell, columns, problem)
+        value = self._value(cell, indicator, line, problem, report)
+        source, reporter = cell("source"), cell("reporter")
+        if "source" in columns and not source:
+            problem(
+                "source-missing",
+                "source",
+                "the source is empty: say where this value comes from.",
+                Severity.WARNING,
+            )
+        if indicator is not None and reporter and reporter not in indicator.units():
+            problem(
+                "reporter-not-responsible",
+                "reporter",
+                f"{reporter} is neither the lead nor a responsible unit of indicator {indicator.id} "
+                f"({', '.join(indicator.units())}); a unit may only report its own indicators.",
+            )
+            return None
+        if indicator is None or period is None or value is None:
+            return None
+        return Actual(
+            indicator=indicator.id,
+            year=period.year,
+            value=value,
+            source=source or None,
+            note=cell("note") or None,
+            illustrative=source.casefold() == ILLUSTRATIVE,
+            file=report.name,
+            line=line,
+            period=None if period.whole_year else period.label,
+            months=period.months,
+            reporter=reporter or None,
+        )
+
+    def _indicator(self, cell, columns, problem) -> Indicator | None:
+        by_id = by_name = None
+        id_text, name_text = cell("indicator"), cell("name")
+        if "indicator" in columns and id_text:
+            number = _parse_int(id_text)
+            if number is None:
+                problem(
+                    "indicator-invalid",
+                    "indicator",
+                    f"'{id_text}' is not an indicator id (a whole number, {self.id_range}).",
+                )
+                return None
+            by_id = self.plan.indicator(number)
+            if by_id is None:
+                problem(
+                    "unknown-indicator",
+                    "indicator",
+                    f"indicator {number} is not in the plan (its ids run {self.id_range}).",
+                )
+                return None
+        if "name" in columns and name_text:
+            by_name = self.by_name.get(_name_key(name_text))
+            if by_name is None:
+                problem("unknown-indicator", "name", f"no indicator of the plan is called '{name_text}'.")
+                return None
+        if by_id and by_name and by_id.id != by_name.id:
+            problem(
+                "id-name-mismatch",
+                "name",
+                f"indicator {by_id.id} is '{by_id.name}', but this row names '{name_text}' "
+                f"(indicator {by_name.id}); correct one of them.",
+            )
+            return None
+        if by_id is None and by_name is None:
+            col = "indicator" if "indicator" in columns else "name"
+            problem("indicator-missing", col, "the indicator is empty; give its id or its name.")
+            return None
+        return by_id or by_name
+
+    def _period(self, cell, columns, problem) -> Period | None:
+        year = period = None
+        year_text, period_text = cell("year"), cell("period")
+        if year_text:
+            year_text_clean = year_text.removesuffix("年")
+            number = _parse_int(year_text_clean)
+            if number is None:
+                problem("year-invalid", "year", f"'{year_text}' is not a year; give {self.years_help}.")
+                return None
+            year = whole_year(number)
+        if period_text:
+            period = parse_period(period_text)
+            if period is None:
+                problem(
+                    "period-invalid", "period", f"'{period_text}' is not a period; write it as {FORMS_HELP}."
+                )
+                return None
+        if year and period and year.year != period.year:
+            problem(
+                "year-period-mismatch",
+                "period",
+                f"the period {period.label} is not in the year {year.year} given beside it.",
+            )
+            return None
+        chosen = period or year
+        col = "period" if period else "year"
+        if chosen is None:
+            col = "year" if "year" in columns else "period"
+            problem(f"{col}-missing", col, f"the {col} is empty; give {self.years_help}.")
+            return None
+        if chosen.year not in self.years:
+            problem(
+                f"{col}-outside-plan", col, f"{chosen.label} is outside the plan; give {self.years_help}."
+            )
+            return None
+        if chosen.year == self.plan.meta.base_year and not chosen.whole_year:
+            problem(
+                "period-outside-plan",
+                col,
+                f"{chosen.label} lies in the base year {chosen.year}, which has whole-year values only.",
+            )
+            return None
+        return chosen
+
+    def _value(self, cell, indicator: Indicator | None, line: int, problem, report) -> float | None:
+        text = unicodedata.normalize("NFKC", cell("value")).strip()
+        if not text:
+            problem(
+                "value-missing", "value", "the value is empty; leave the row out if there is no figure yet."
+            )
+            return None
+        percent_sign = text.endswith("%")
+        value = parse_number(text[:-1] if percent_sign else text)
+        if value is None:
+            problem("value-not-number", "value", f"the value '{cell('value')}' is not a number.")
+            return None
+        if indicator is None:
+            return None
+        unit = indicator.unit
+        if percent_sign and not units.is_percent(unit):
+            problem(
+                "unit-mismatch",
+                "value",
+                f"the value '{text}' is a percentage, but indicator {indicator.id} is counted in {unit}.",
+            )
+            return None
+        given = cell("unit")
+        if given and not units.same_unit(given, unit):
+            factor = units.conversion(given, unit)
+            if factor is None:
+                problem(
+                    "unit-mismatch",
+                    "unit",
+                    f"the unit {given} cannot be converted to {unit}, the unit of indicator {indicator.id}.",
+                )
+                return None
+            converted = value * factor
+            problem(
+                "unit-converted",
+                "unit",
+                f"{_fmt(value)} {given} was converted to {_fmt(converted)} {unit}, "
+                f"the unit of indicator {indicator.id}.",
+                Severity.NOTE,
+            )
+            value = converted
+        if value < 0:
+            problem(
+                "negative-value",
+                "value",
+                f"the value {_fmt(value)} is negative; wcplan's measures cannot be.",
+            )
+            return None
+        if units.is_count(unit) and not float(value).is_integer():
+            problem(
+                "fraction-for-count",
+                "value",
+                f"the value {_fmt(value)} is not a whole number, but indicator {indicator.id} counts {unit}.",
+            )
+            return None
+        if units.is_percent(unit) and value > 100:
+            problem("percent-out-of-range", "value", f"the value {_fmt(value)} is a percentage above 100.")
+            return None
+        return value
+
+
+# ── across rows and files ────────────────────────────────────────────────────
 
 
 def _merge(records: list[Actual], findings: list[Finding]) -> list[Actual]:
-    """Keep one record per indicator and year; never choose between different values."""
-    first: dict[tuple[int, int], Actual] = {}
-    conflicted: set[tuple[int, int]] = set()
+    """Keep one record per indicator and period; never choose between different values."""
+    first: dict[tuple[int, str], Actual] = {}
+    conflicted: set[tuple[int, str]] = set()
     for record in records:
-        key = (record.indicator, record.year)
+        key = (record.indicator, record.period_label)
         earlier = first.get(key)
         if earlier is None:
             first[key] = record
             continue
-        place = f"{earlier.file}:{earlier.line}"
-        if earlier.file == record.file:
-            place = f"line {earlier.line}"
+        place = f"line {earlier.line}" if earlier.file == record.file else f"{earlier.file}:{earlier.line}"
         what = f"indicator {key[0]} for {key[1]}"
         if math.isclose(earlier.value, record.value, rel_tol=1e-12, abs_tol=0.0):
             findings.append(
                 Finding(
-                    "duplicate-value",
+                    "duplicate-row",
                     f"{what} is given again with the same value as at {place}; the two are one value.",
                     record.file,
                     record.line,
@@ -384,5 +654,40 @@ def _merge(records: list[Actual], findings: list[Finding]) -> list[Actual]:
     return [r for k, r in first.items() if k not in conflicted]
 
 
+def _jumps(actuals: list[Actual], plan: Plan) -> list[Finding]:
+    """Warn where a whole-year value is over 5x, or under a fifth of, the previous year's figure:
+    its actual where there is one, else its target (or the baseline before the first plan year)."""
+    years = {(a.indicator, a.year): a for a in actuals if a.period is None}
+    found = []
+    for (ident, year), actual in years.items():
+        indicator = plan.indicator(ident)
+        previous = years.get((ident, year - 1))
+        if previous is not None:
+            reference, what = previous.value, f"its {year - 1} actual"
+        elif year - 1 in indicator.targets:
+            reference, what = float(indicator.targets[year - 1]), f"its {year - 1} target"
+        elif year - 1 == plan.meta.base_year and indicator.baseline is not None:
+            reference, what = float(indicator.baseline), f"its {year - 1} baseline"
+        else:
+            continue
+        if reference <= 0:
+            continue
+        ratio = actual.value / reference
+        if ratio > JUMP or ratio < 1 / JUMP:
+            size = f"more than {JUMP:g} times" if ratio > JUMP else f"less than a {JUMP:g}th of"
+            found.append(
+                Finding(
+                    "implausible-jump",
+                    f"indicator {ident} is {_fmt(actual.value)} in {year}, {size} {what} "
+                    f"({_fmt(reference)}); "
+                    f"check the figure and its unit ({indicator.unit}).",
+                    actual.file,
+                    actual.line,
+                    severity=Severity.WARNING,
+                )
+            )
+    return found
+
+
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    return f"{value:.10g}"

@@ -80,6 +80,9 @@ class Assessment:
     year: int
     results: list[IndicatorResult]
     files: list[str] = field(default_factory=list)
+    #: Indicators with figures only for periods within the year (id -> latest period), which a
+    #: year-end status does not use: they show as no data, and the reports say why.
+    within_year_only: dict[int, str] = field(default_factory=dict)
 
     @property
     def units(self) -> list[UnitSummary]:
@@ -149,10 +152,19 @@ def assess(plan: Plan, actuals: Iterable[Actual], year: int, files: list[str] | 
     if year not in plan.years:
         raise ValueError(f"{year} is not a plan year")
     by_indicator: dict[int, dict[int, Actual]] = {}
+    periods: dict[int, list[Actual]] = {}
     for actual in actuals:
-        by_indicator.setdefault(actual.indicator, {})[actual.year] = actual
+        if actual.period is None:
+            by_indicator.setdefault(actual.indicator, {})[actual.year] = actual
+        elif actual.year == year:
+            periods.setdefault(actual.indicator, []).append(actual)
+    within = {
+        ident: max(found, key=lambda a: (a.months, a.period_label)).period_label
+        for ident, found in periods.items()
+        if year not in by_indicator.get(ident, {})
+    }
     results = [assess_indicator(plan, ind, year, by_indicator.get(ind.id, {})) for ind in plan.indicators]
-    return Assessment(plan=plan, year=year, results=results, files=list(files or []))
+    return Assessment(plan=plan, year=year, results=results, files=list(files or []), within_year_only=within)
 
 
 def assess_indicator(

@@ -14,6 +14,8 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    #: Not a problem: something wcplan did that the user should know of (a conversion, a decoding).
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -50,4 +52,8 @@ def errors(findings: list[Finding]) -> list[Finding]:
 
 
 def warnings(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if not f.is_error]
+    return [f for f in findings if f.severity is Severity.WARNING]
+
+
+def notes(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.NOTE]

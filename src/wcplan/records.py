@@ -16,3 +16,13 @@ class Actual:
     illustrative: bool = False
     file: str | None = None
     line: int | None = None
+    #: A period within the year (2022-06, 2022-Q2, 2022-H1); None for the whole year.
+    period: str | None = None
+    #: Months of the year the value covers, from January (12 for the whole year).
+    months: int = 12
+    #: The unit that submitted the value (填报单位), when the file says.
+    reporter: str | None = None
+
+    @property
+    def period_label(self) -> str:
+        return self.period or str(self.year)

@@ -79,6 +79,13 @@ def notes(assessment: Assessment) -> list[str]:
         else:
             rest = "not published figures; do not cite them."
         out.append(f"Illustrative data: {share} (source 'illustrative'), {rest}")
+    shown_ids = {r.indicator.id for r in assessment.results}
+    for ident, label in assessment.within_year_only.items():
+        if ident in shown_ids:
+            out.append(
+                f"Indicator {ident} has figures only within {assessment.year} (latest {label}); "
+                "a year-end status needs a whole-year value, so it shows as no data."
+            )
     for r in assessment.results:
         j = r.judgement
         if j.reference_year is not None:

@@ -1,0 +1,34 @@
+"""Measurement units: which are counts, which is a percentage, and which convert into which.
+
+General knowledge of Chinese statistical units, not of any one plan.
+"""
+
+from __future__ import annotations
+
+#: Units counted in whole numbers: a fraction of a firm is a typing mistake.
+COUNT_UNITS = {"家", "个", "项", "件", "人", "座", "台", "套", "户"}
+PERCENT_UNITS = {"%", "％", "百分比"}
+
+#: Factors to convert a value in the first unit into the second: 1 万元 = 0.0001 亿元.
+_YUAN = {"元": 1.0, "千元": 1e3, "万元": 1e4, "百万元": 1e6, "千万元": 1e7, "亿元": 1e8}
+
+
+def is_count(unit: str) -> bool:
+    return unit in COUNT_UNITS
+
+
+def is_percent(unit: str) -> bool:
+    return unit in PERCENT_UNITS
+
+
+def same_unit(a: str, b: str) -> bool:
+    return a == b or (is_percent(a) and is_percent(b))
+
+
+def conversion(source: str, target: str) -> float | None:
+    """The factor that turns a value in `source` into `target`, or None when they do not convert."""
+    if same_unit(source, target):
+        return 1.0
+    if source in _YUAN and target in _YUAN:
+        return _YUAN[source] / _YUAN[target]
+    return None
