@@ -176,8 +176,8 @@ def test_invalid_actuals_exit_1_with_every_problem(runner, tmp_path):
     assert lines[0] == f"{bad}:2:3: error value-not-number: the value '约1300' is not a number."
     assert lines[1].startswith(f"{bad}:3:1: error unknown-indicator: indicator 99 is not in the plan")
     assert (
-        lines[2]
-        == "wcplan: the actuals have 2 errors; nothing was assessed. Fix them and run the command again."
+        lines[2] == "wcplan: the actuals have 2 errors; nothing was assessed. "
+        "`wcplan validate` reports every problem of the files."
     )
     assert r.stdout == ""
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from wcplan import units
 from wcplan.findings import Finding, Severity
 from wcplan.locate import display_path
-from wcplan.periods import FORMS_HELP, Period, parse_period, whole_year
+from wcplan.periods import FORMS_HELP, parse_period, whole_year
 from wcplan.plan import Indicator, Plan
 from wcplan.records import Actual
 
@@ -312,6 +312,7 @@ def _read_table(rows: Rows, checker: RowChecker, report: _Reporter) -> list[Actu
     columns = _read_header(header, header_line, report)
     if columns is None:
         return []
+    layout = [columns.get(c) for c in _CHECKED]
     records: list[Actual] = []
     data_rows = 0
     for line, row in rows:
@@ -327,7 +328,7 @@ def _read_table(rows: Rows, checker: RowChecker, report: _Reporter) -> list[Actu
                 min(len(row), len(header)) + 1,
             )
             continue
-        record = checker.check(row, columns, line, report)
+        record = checker.check(row, columns, layout, line, report)
         if record is not None:
             records.append(record)
     if data_rows == 0 and not any(
@@ -338,7 +339,7 @@ def _read_table(rows: Rows, checker: RowChecker, report: _Reporter) -> list[Actu
 
 
 def _filled(row: list[str]) -> bool:
-    return any(cell.strip() for cell in row)
+    return bool("".join(row).strip())
 
 
 def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, int] | None:
@@ -397,7 +398,7 @@ _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 def parse_number(text: str) -> float | None:
     """A finite number written plainly: `1300`, `1,300.5`, full-width `１３００`. Never a formula."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
@@ -407,62 +408,109 @@ def parse_number(text: str) -> float | None:
 
 
 def _parse_int(text: str) -> int | None:
-    text = unicodedata.normalize("NFKC", text).strip()
-    return int(text) if text.isdigit() else None
+    text = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def _name_key(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
+_CHECKED = ("indicator", "name", "year", "period", "value", "unit", "source", "note", "reporter")
+
+
 class RowChecker:
-    """Turns one data row into an Actual, or into findings: every check a row gets."""
+    """Turns one data row into an Actual, or into findings: every check a row gets.
+
+    Files repeat a few indicator, period and unit texts over many rows, so each pure parse
+    is memoised by its text; findings are still made per row, with that row's line and column.
+    """
 
     def __init__(self, plan: Plan):
         self.plan = plan
         self.by_name = {_name_key(i.name): i for i in plan.indicators}
         ids = [i.id for i in plan.indicators]
         self.id_range = f"{min(ids)}–{max(ids)}"
-        self.years = [plan.meta.base_year, *plan.years]
+        self.years = {plan.meta.base_year, *plan.years}
         self.years_help = (
             f"{plan.meta.base_year} (the baseline) or a plan year, {', '.join(map(str, plan.years))}"
         )
+        self._indicators: dict[tuple[str, str], tuple] = {}
+        self._periods: dict[tuple[str, str], tuple] = {}
+        self._values: dict[tuple[str, int, str], tuple] = {}
+        self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
 
-    def check(self, row: list[str], columns: dict[str, int], line: int, report: _Reporter) -> Actual | None:
-        def cell(col: str) -> str:
-            index = columns.get(col)
-            return row[index].strip() if index is not None else ""
+    def check(
+        self, row: list[str], columns: dict[str, int], layout: list[int | None], line: int, report: _Reporter
+    ) -> Actual | None:
+        """`layout`: the positions of the _CHECKED columns in `row` (None where a file lacks one)."""
+        id_text, name_text, year_text, period_text, value_text, unit_text, source, note, reporter = [
+            row[index].strip() if index is not None else "" for index in layout
+        ]
+        ok = True
+        key = (id_text, name_text)
+        found = self._indicators.get(key)
+        if found is None:
+            found = self._indicators[key] = self._indicator(*key, columns)
+        indicator, problem = found
+        if problem:
+            report(problem[0], problem[2], line, columns[problem[1]] + 1)
+            ok = False
 
-        def problem(code: str, col: str, sentence: str, severity: Severity = Severity.ERROR) -> None:
-            report(code, sentence, line, columns[col] + 1, severity)
+        key = (year_text, period_text)
+        found = self._periods.get(key)
+        if found is None:
+            found = self._periods[key] = self._period(*key, columns)
+        period, problem = found
+        if problem:
+            report(problem[0], problem[2], line, columns[problem[1]] + 1)
+            ok = False
 
-        indicator = self._indicator(cell, columns, problem)
-        period = self._period(cell, columns, problem)
-        value = self._value(cell, indicator, line, problem, report)
-        source, reporter = cell("source"), cell("reporter")
-        if "source" in columns and not source:
-            problem(
+        value = None
+        if indicator is not None or not value_text:
+            key = (value_text, indicator.id if indicator else 0, unit_text)
+            found = self._values.get(key)
+            if found is None:
+                found = self._value(value_text, indicator, unit_text)
+                if len(self._values) < 100_000:  # values vary most: bound the memo
+                    self._values[key] = found
+            value, problem, conversion = found
+            if problem:
+                report(problem[0], problem[2], line, columns[problem[1]] + 1)
+                ok = False
+            if conversion and (report.name, unit_text, indicator.unit) not in self._converted:
+                self._converted.add((report.name, unit_text, indicator.unit))
+                report("unit-converted", conversion, line, columns["unit"] + 1, Severity.NOTE)
+        elif value_text and parse_number(value_text.removesuffix("%")) is None:
+            report(
+                "value-not-number", f"the value '{value_text}' is not a number.", line, columns["value"] + 1
+            )
+
+        if not source and "source" in columns:
+            report(
                 "source-missing",
-                "source",
                 "the source is empty: say where this value comes from.",
+                line,
+                columns["source"] + 1,
                 Severity.WARNING,
             )
         if indicator is not None and reporter and reporter not in indicator.units():
-            problem(
+            report(
                 "reporter-not-responsible",
-                "reporter",
                 f"{reporter} is neither the lead nor a responsible unit of indicator {indicator.id} "
                 f"({', '.join(indicator.units())}); a unit may only report its own indicators.",
+                line,
+                columns["reporter"] + 1,
             )
-            return None
-        if indicator is None or period is None or value is None:
+            ok = False
+        if not ok or value is None:
             return None
         return Actual(
             indicator=indicator.id,
             year=period.year,
             value=value,
             source=source or None,
-            note=cell("note") or None,
+            note=note or None,
             illustrative=source.casefold() == ILLUSTRATIVE,
             file=report.name,
             line=line,
@@ -471,148 +519,161 @@ class RowChecker:
             reporter=reporter or None,
         )
 
-    def _indicator(self, cell, columns, problem) -> Indicator | None:
+    # Each parse returns (result, problem) where problem is (code, column, sentence) or None.
+
+    def _indicator(self, id_text: str, name_text: str, columns) -> tuple:
         by_id = by_name = None
-        id_text, name_text = cell("indicator"), cell("name")
-        if "indicator" in columns and id_text:
+        if id_text:
             number = _parse_int(id_text)
             if number is None:
-                problem(
+                return None, (
                     "indicator-invalid",
                     "indicator",
                     f"'{id_text}' is not an indicator id (a whole number, {self.id_range}).",
                 )
-                return None
             by_id = self.plan.indicator(number)
             if by_id is None:
-                problem(
+                return None, (
                     "unknown-indicator",
                     "indicator",
                     f"indicator {number} is not in the plan (its ids run {self.id_range}).",
                 )
-                return None
-        if "name" in columns and name_text:
+        if name_text:
             by_name = self.by_name.get(_name_key(name_text))
             if by_name is None:
-                problem("unknown-indicator", "name", f"no indicator of the plan is called '{name_text}'.")
-                return None
+                return None, (
+                    "unknown-indicator",
+                    "name",
+                    f"no indicator of the plan is called '{name_text}'.",
+                )
         if by_id and by_name and by_id.id != by_name.id:
-            problem(
+            return None, (
                 "id-name-mismatch",
                 "name",
                 f"indicator {by_id.id} is '{by_id.name}', but this row names '{name_text}' "
                 f"(indicator {by_name.id}); correct one of them.",
             )
-            return None
         if by_id is None and by_name is None:
             col = "indicator" if "indicator" in columns else "name"
-            problem("indicator-missing", col, "the indicator is empty; give its id or its name.")
-            return None
-        return by_id or by_name
+            return None, ("indicator-missing", col, "the indicator is empty; give its id or its name.")
+        return by_id or by_name, None
 
-    def _period(self, cell, columns, problem) -> Period | None:
+    def _period(self, year_text: str, period_text: str, columns) -> tuple:
         year = period = None
-        year_text, period_text = cell("year"), cell("period")
         if year_text:
-            year_text_clean = year_text.removesuffix("年")
-            number = _parse_int(year_text_clean)
+            number = _parse_int(year_text.removesuffix("年"))
             if number is None:
-                problem("year-invalid", "year", f"'{year_text}' is not a year; give {self.years_help}.")
-                return None
+                return None, ("year-invalid", "year", f"'{year_text}' is not a year; give {self.years_help}.")
             year = whole_year(number)
         if period_text:
             period = parse_period(period_text)
             if period is None:
-                problem(
-                    "period-invalid", "period", f"'{period_text}' is not a period; write it as {FORMS_HELP}."
+                return None, (
+                    "period-invalid",
+                    "period",
+                    f"'{period_text}' is not a period; write it as {FORMS_HELP}.",
                 )
-                return None
         if year and period and year.year != period.year:
-            problem(
+            return None, (
                 "year-period-mismatch",
                 "period",
                 f"the period {period.label} is not in the year {year.year} given beside it.",
             )
-            return None
         chosen = period or year
         col = "period" if period else "year"
         if chosen is None:
             col = "year" if "year" in columns else "period"
-            problem(f"{col}-missing", col, f"the {col} is empty; give {self.years_help}.")
-            return None
+            return None, (f"{col}-missing", col, f"the {col} is empty; give {self.years_help}.")
         if chosen.year not in self.years:
-            problem(
-                f"{col}-outside-plan", col, f"{chosen.label} is outside the plan; give {self.years_help}."
+            return None, (
+                f"{col}-outside-plan",
+                col,
+                f"{chosen.label} is outside the plan; give {self.years_help}.",
             )
-            return None
         if chosen.year == self.plan.meta.base_year and not chosen.whole_year:
-            problem(
+            return None, (
                 "period-outside-plan",
                 col,
                 f"{chosen.label} lies in the base year {chosen.year}, which has whole-year values only.",
             )
-            return None
-        return chosen
+        return chosen, None
 
-    def _value(self, cell, indicator: Indicator | None, line: int, problem, report) -> float | None:
-        text = unicodedata.normalize("NFKC", cell("value")).strip()
+    def _value(self, text: str, indicator: Indicator | None, given: str) -> tuple:
+        """(value, problem, conversion note) for a value text of an indicator."""
         if not text:
-            problem(
-                "value-missing", "value", "the value is empty; leave the row out if there is no figure yet."
+            return (
+                None,
+                (
+                    "value-missing",
+                    "value",
+                    "the value is empty; leave the row out if there is no figure yet.",
+                ),
+                None,
             )
-            return None
-        percent_sign = text.endswith("%")
-        value = parse_number(text[:-1] if percent_sign else text)
+        clean = text if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+        percent_sign = clean.endswith("%")
+        value = parse_number(clean[:-1] if percent_sign else clean)
         if value is None:
-            problem("value-not-number", "value", f"the value '{cell('value')}' is not a number.")
-            return None
-        if indicator is None:
-            return None
+            return None, ("value-not-number", "value", f"the value '{text}' is not a number."), None
         unit = indicator.unit
         if percent_sign and not units.is_percent(unit):
-            problem(
-                "unit-mismatch",
-                "value",
-                f"the value '{text}' is a percentage, but indicator {indicator.id} is counted in {unit}.",
+            return (
+                None,
+                (
+                    "unit-mismatch",
+                    "value",
+                    f"the value '{text}' is a percentage, but indicator {indicator.id} is counted in {unit}.",
+                ),
+                None,
             )
-            return None
-        given = cell("unit")
+        note = None
         if given and not units.same_unit(given, unit):
             factor = units.conversion(given, unit)
             if factor is None:
-                problem(
-                    "unit-mismatch",
-                    "unit",
-                    f"the unit {given} cannot be converted to {unit}, the unit of indicator {indicator.id}.",
+                return (
+                    None,
+                    (
+                        "unit-mismatch",
+                        "unit",
+                        f"the unit {given} cannot be converted to {unit}, "
+                        f"the unit of indicator {indicator.id}.",
+                    ),
+                    None,
                 )
-                return None
-            converted = value * factor
-            problem(
-                "unit-converted",
-                "unit",
-                f"{_fmt(value)} {given} was converted to {_fmt(converted)} {unit}, "
-                f"the unit of indicator {indicator.id}.",
-                Severity.NOTE,
+            note = (
+                f"values in {given} are converted to {unit}, the unit of indicator {indicator.id} "
+                f"(here {_fmt(value)} {given} = {_fmt(value * factor)} {unit}); further rows of this file "
+                "are converted without a note."
             )
-            value = converted
+            value *= factor
         if value < 0:
-            problem(
-                "negative-value",
-                "value",
-                f"the value {_fmt(value)} is negative; wcplan's measures cannot be.",
+            return (
+                None,
+                (
+                    "negative-value",
+                    "value",
+                    f"the value {_fmt(value)} is negative; wcplan's measures cannot be.",
+                ),
+                None,
             )
-            return None
         if units.is_count(unit) and not float(value).is_integer():
-            problem(
-                "fraction-for-count",
-                "value",
-                f"the value {_fmt(value)} is not a whole number, but indicator {indicator.id} counts {unit}.",
+            return (
+                None,
+                (
+                    "fraction-for-count",
+                    "value",
+                    f"the value {_fmt(value)} is not a whole number, "
+                    f"but indicator {indicator.id} counts {unit}.",
+                ),
+                None,
             )
-            return None
         if units.is_percent(unit) and value > 100:
-            problem("percent-out-of-range", "value", f"the value {_fmt(value)} is a percentage above 100.")
-            return None
-        return value
+            return (
+                None,
+                ("percent-out-of-range", "value", f"the value {_fmt(value)} is a percentage above 100."),
+                None,
+            )
+        return value, None, note
 
 
 # ── across rows and files ────────────────────────────────────────────────────

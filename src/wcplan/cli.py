@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wcplan import __version__
-from wcplan.commands import status, targets
+from wcplan.commands import status, targets, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
 
@@ -102,6 +102,7 @@ def _say(message: str, no_color: bool) -> None:
 
 app.command("targets")(guarded(targets.command))
 app.command("status")(guarded(status.command))
+app.command("validate")(guarded(validate.command))
 
 
 def main() -> None:

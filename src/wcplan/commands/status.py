@@ -59,10 +59,10 @@ def command(
         n = len(read.errors)
         raise ActualsError(
             f"the actuals have {n} error{'s' if n != 1 else ''}; nothing was assessed. "
-            "Fix them and run the command again.",
+            "`wcplan validate` reports every problem of the files.",
             read.findings,
         )
-    render_findings(read.warnings, env.stderr)
+    render_findings(read.warnings + read.notes, env.stderr)
     result = assess(plan, read.actuals, year, read.files).filter(units, categories, statuses)
 
     if format is options.TableOrJson.json:

@@ -1,0 +1,109 @@
+"""`wcplan validate [PATH]...`: check submitted actuals, every problem with file, line and column."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wcplan import options
+from wcplan.commands.common import load
+from wcplan.errors import UsageError
+from wcplan.exit_codes import ExitCode
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[PATH]...",
+        help="CSV or Excel files of actuals, or folders of them. Default: the actuals/ folder beside "
+        "the plan file.",
+        show_default=False,
+    ),
+]
+
+
+def command(
+    paths: Paths = None,
+    targets: options.Targets = None,
+    format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: one line per problem; json: one document; github: workflow annotations "
+            "(and a Markdown summary in $GITHUB_STEP_SUMMARY when it is set).",
+        ),
+    ] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    max_problems: Annotated[
+        int,
+        typer.Option(
+            "--max-problems",
+            min=0,
+            metavar="N",
+            help="Print at most N problems (all are counted); 0: all.",
+        ),
+    ] = 200,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="Decode CSV files as NAME (e.g. gb18030) instead of detecting UTF-8 or GBK.",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            metavar="NAME",
+            help="The worksheet of .xlsx files to read (default: the first).",
+            show_default=False,
+        ),
+    ] = None,
+    no_color: options.NoColor = False,
+) -> None:
+    """Check actuals files as CI does: every problem as FILE:LINE:COLUMN, exit 1 on any error."""
+    from wcplan.actuals import ReadOptions, read_actuals
+    from wcplan.console import environment
+    from wcplan.locate import find_actuals
+    from wcplan.render import validation as render
+    from wcplan.validation import validate
+
+    env = environment(no_color)
+    location, plan = load(targets)
+    found = find_actuals(paths, location)
+    if not found:
+        raise UsageError(
+            "there is nothing to validate: name files or folders, "
+            f"or add {location.path.parent / 'actuals'}.",
+            param="PATH",
+        )
+    result = validate(read_actuals(found, plan, ReadOptions(encoding=encoding, sheet=sheet)), strict)
+
+    if format is ValidateFormat.json:
+        from wcplan.render.json import dumps
+
+        env.write(dumps(render.document(result, max_problems)))
+    elif format is ValidateFormat.github:
+        env.write("\n".join(render.github_lines(result, max_problems)))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(render.step_summary(result, max_problems))
+    else:
+        render.render_text(result, env.stdout, max_problems)
+    if not result.valid:
+        raise typer.Exit(ExitCode.INVALID)

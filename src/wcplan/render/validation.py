@@ -1,0 +1,119 @@
+"""Validation results as text lines, JSON, or GitHub Actions annotations (plus a step summary)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from wcplan.findings import Finding
+from wcplan.render.findings import finding_line
+from wcplan.validation import Validation
+
+
+def _shown(v: Validation, limit: int) -> tuple[list[Finding], int]:
+    if limit <= 0 or len(v.problems) <= limit:
+        return v.problems, 0
+    return v.problems[:limit], len(v.problems) - limit
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_sentence(v: Validation) -> str:
+    verdict = "valid" if v.valid else "invalid"
+    why = " (--strict: warnings fail)" if v.strict and v.warnings and not v.errors else ""
+    return (
+        f"{verdict}{why}: {_plural(v.errors, 'error')}, {_plural(v.warnings, 'warning')} "
+        f"in {_plural(len(v.files), 'file')}."
+    )
+
+
+def render_text(v: Validation, console: Console, limit: int) -> None:
+    shown, omitted = _shown(v, limit)
+    for finding in shown:
+        console.print(finding_line(finding), soft_wrap=True)
+    if omitted:
+        console.print(
+            Text(
+                f"… and {_plural(omitted, 'more problem')} not shown (--max-problems {limit}; 0 shows all)."
+            ),
+            soft_wrap=True,
+        )
+    for note in v.notes:
+        console.print(finding_line(note), soft_wrap=True)
+    console.print(Text(summary_sentence(v), style="bold green" if v.valid else "bold red"), soft_wrap=True)
+    counts = v.by_code()
+    if counts:
+        width = max(len(code) for code in counts)
+        for code, n in counts.items():
+            console.print(Text(f"  {code:<{width}}  {n}"))
+
+
+def document(v: Validation, limit: int) -> dict:
+    shown, omitted = _shown(v, limit)
+    return {
+        "valid": v.valid,
+        "strict": v.strict,
+        "files": v.files,
+        "problems": [f.to_dict() for f in shown],
+        "omitted": omitted,
+        "notes": [f.to_dict() for f in v.notes],
+        "counts": {"errors": v.errors, "warnings": v.warnings, "notes": len(v.notes), "by_code": v.by_code()},
+    }
+
+
+_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    """One GitHub Actions workflow command: ::error file=…,line=…,col=…,title=…::message"""
+    props = []
+    if f.file:
+        props.append(f"file={_escape_property(f.file)}")
+    if f.line is not None:
+        props.append(f"line={f.line}")
+    if f.column is not None:
+        props.append(f"col={f.column}")
+    props.append(f"title={_escape_property('wcplan ' + f.code)}")
+    return f"::{_LEVEL[str(f.severity)]} {','.join(props)}::{_escape_data(f.message)}"
+
+
+def github_lines(v: Validation, limit: int) -> list[str]:
+    shown, omitted = _shown(v, limit)
+    lines = [annotation(f) for f in [*shown, *v.notes]]
+    if omitted:
+        lines.append(
+            f"::warning title=wcplan::{omitted} more problems not annotated (--max-problems {limit})"
+        )
+    lines.append(summary_sentence(v))
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def step_summary(v: Validation, limit: int) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY."""
+    shown, omitted = _shown(v, limit)
+    out = ["## wcplan validate", "", f"**{summary_sentence(v)}**", ""]
+    if shown:
+        out += ["| file | line | column | severity | code | problem |", "|---|--:|--:|---|---|---|"]
+        for f in shown:
+            out.append(
+                f"| {_cell(f.file or '')} | {f.line or ''} | {f.column or ''} | {f.severity} "
+                f"| `{f.code}` | {_cell(f.message)} |"
+            )
+        if omitted:
+            out += ["", f"… and {_plural(omitted, 'more problem')} not shown."]
+        out.append("")
+    return "\n".join(out) + "\n"
