@@ -107,7 +107,7 @@ def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None 
     options = options or ReadOptions()
     files, findings = expand_paths(paths)
     checker = RowChecker(plan)
-    records: list[Actual] = []
+    merger = _Merger(findings)
     names: list[str] = []
     for path in files:
         name = display_path(path)
@@ -116,8 +116,8 @@ def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None 
         rows = _workbook_rows(path, options, report) if path.suffix.lower() == ".xlsx" else None
         if rows is None:
             rows = _csv_rows(path, options, report)
-        records.extend(_read_table(rows, checker, report))
-    merged = _merge(records, findings)
+        _read_table(rows, checker, merger, report)
+    merged = merger.merged()
     findings.extend(_jumps(merged, plan))
     return ActualsRead(actuals=merged, findings=findings, files=names)
 
@@ -303,23 +303,23 @@ def _number_text(value: float) -> str:
 # ── rows into records ────────────────────────────────────────────────────────
 
 
-def _read_table(rows: Rows, checker: RowChecker, report: _Reporter) -> list[Actual]:
+def _read_table(rows: Rows, checker: RowChecker, merger: _Merger, report: _Reporter) -> None:
     header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
     if header is None:
         if not any(f.file == report.name for f in report.findings):
             report("empty-file", "this file holds only blank lines.")
-        return []
+        return
     columns = _read_header(header, header_line, report)
     if columns is None:
-        return []
+        return
     layout = [columns.get(c) for c in _CHECKED]
-    records: list[Actual] = []
+    width = len(header)
     data_rows = 0
     for line, row in rows:
-        if not _filled(row):
+        if not "".join(row).strip():
             continue  # blank rows are ignored
         data_rows += 1
-        if len(row) != len(header):
+        if len(row) != width:
             report(
                 "ragged-row",
                 f"this row has {len(row)} fields but the header has {len(header)}; "
@@ -328,14 +328,11 @@ def _read_table(rows: Rows, checker: RowChecker, report: _Reporter) -> list[Actu
                 min(len(row), len(header)) + 1,
             )
             continue
-        record = checker.check(row, columns, layout, line, report)
-        if record is not None:
-            records.append(record)
+        checker.check(row, columns, layout, line, report, merger)
     if data_rows == 0 and not any(
         f.code == "csv-malformed" and f.file == report.name for f in report.findings
     ):
         report("no-data-rows", "this file has a header but no data rows.", header_line)
-    return records
 
 
 def _filled(row: list[str]) -> bool:
@@ -441,9 +438,18 @@ class RowChecker:
         self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
 
     def check(
-        self, row: list[str], columns: dict[str, int], layout: list[int | None], line: int, report: _Reporter
-    ) -> Actual | None:
-        """`layout`: the positions of the _CHECKED columns in `row` (None where a file lacks one)."""
+        self,
+        row: list[str],
+        columns: dict[str, int],
+        layout: list[int | None],
+        line: int,
+        report: _Reporter,
+        merger: _Merger,
+    ) -> None:
+        """Check one row and hand its value to `merger`.
+
+        `layout`: the positions of the _CHECKED columns in `row` (None where a file lacks one).
+        """
         id_text, name_text, year_text, period_text, value_text, unit_text, source, note, reporter = [
             row[index].strip() if index is not None else "" for index in layout
         ]
@@ -504,19 +510,24 @@ class RowChecker:
             )
             ok = False
         if not ok or value is None:
-            return None
-        return Actual(
-            indicator=indicator.id,
-            year=period.year,
-            value=value,
-            source=source or None,
-            note=note or None,
-            illustrative=source.casefold() == ILLUSTRATIVE,
-            file=report.name,
-            line=line,
-            period=None if period.whole_year else period.label,
-            months=period.months,
-            reporter=reporter or None,
+            return
+        label = str(period.year) if period.whole_year else period.label
+        if merger.seen(indicator.id, label, value, report.name, line):
+            return
+        merger.add(
+            Actual(
+                indicator=indicator.id,
+                year=period.year,
+                value=value,
+                source=source or None,
+                note=note or None,
+                illustrative=source.casefold() == ILLUSTRATIVE,
+                file=report.name,
+                line=line,
+                period=None if period.whole_year else period.label,
+                months=period.months,
+                reporter=reporter or None,
+            )
         )
 
     # Each parse returns (result, problem) where problem is (code, column, sentence) or None.
@@ -679,40 +690,54 @@ class RowChecker:
 # ── across rows and files ────────────────────────────────────────────────────
 
 
-def _merge(records: list[Actual], findings: list[Finding]) -> list[Actual]:
-    """Keep one record per indicator and period; never choose between different values."""
-    first: dict[tuple[int, str], Actual] = {}
-    conflicted: set[tuple[int, str]] = set()
-    for record in records:
-        key = (record.indicator, record.period_label)
-        earlier = first.get(key)
+class _Merger:
+    """Keeps one record per indicator and period, across all files, as rows are read.
+
+    A repeated key never becomes a record: the same value again is a warning, a different
+    value an error naming both places, and then neither value is kept (wcplan never chooses).
+    """
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        self.first: dict[tuple[int, str], Actual] = {}
+        self.conflicted: set[tuple[int, str]] = set()
+
+    def add(self, record: Actual) -> None:
+        self.first[(record.indicator, record.period_label)] = record
+
+    def seen(self, indicator: int, label: str, value: float, file: str, line: int) -> bool:
+        """Whether this indicator and period already has a value; if so, report the repeat."""
+        earlier = self.first.get((indicator, label))
         if earlier is None:
-            first[key] = record
-            continue
-        place = f"line {earlier.line}" if earlier.file == record.file else f"{earlier.file}:{earlier.line}"
-        what = f"indicator {key[0]} for {key[1]}"
-        if math.isclose(earlier.value, record.value, rel_tol=1e-12, abs_tol=0.0):
-            findings.append(
+            return False
+        place = f"line {earlier.line}" if earlier.file == file else f"{earlier.file}:{earlier.line}"
+        if earlier.value == value or math.isclose(earlier.value, value, rel_tol=1e-12):
+            self.findings.append(
                 Finding(
                     "duplicate-row",
-                    f"{what} is given again with the same value as at {place}; the two are one value.",
-                    record.file,
-                    record.line,
-                    severity=Severity.WARNING,
+                    f"indicator {indicator} for {label} is given again with the same value as at {place}; "
+                    "the two are one value.",
+                    file,
+                    line,
+                    None,
+                    Severity.WARNING,
                 )
             )
         else:
-            conflicted.add(key)
-            findings.append(
+            self.conflicted.add((indicator, label))
+            self.findings.append(
                 Finding(
                     "conflicting-values",
-                    f"{what} is {_fmt(record.value)} here but {_fmt(earlier.value)} at {place}; "
-                    "keep one of them.",
-                    record.file,
-                    record.line,
+                    f"indicator {indicator} for {label} is {_fmt(value)} here but {_fmt(earlier.value)} "
+                    f"at {place}; keep one of them.",
+                    file,
+                    line,
                 )
             )
-    return [r for k, r in first.items() if k not in conflicted]
+        return True
+
+    def merged(self) -> list[Actual]:
+        return [r for k, r in self.first.items() if k not in self.conflicted]
 
 
 def _jumps(actuals: list[Actual], plan: Plan) -> list[Finding]:

@@ -7,8 +7,8 @@ Renderers turn the same finding into a terminal line, a JSON object or a CI anno
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -18,8 +18,9 @@ class Severity(StrEnum):
     NOTE = "note"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """Immutable; a NamedTuple because a large file can yield a finding for every row."""
+
     code: str
     message: str
     file: str | None = None
@@ -42,7 +43,7 @@ class Finding:
         return ":".join(parts)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = self._asdict()
         data["severity"] = str(self.severity)
         return data
 

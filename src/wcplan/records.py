@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Actual:
+class Actual(NamedTuple):
+    """One value of one indicator for one year or period (immutable; a NamedTuple because a
+    file of a million rows makes a million of them, three times faster than a frozen dataclass)."""
+
     indicator: int
     year: int
     value: float
