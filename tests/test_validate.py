@@ -368,3 +368,21 @@ def test_pre_commit_hook_runs_its_command_line_as_pre_commit_would(tmp_path):
     p = run("data/actuals/good.csv", "data/actuals/bad.csv")
     assert p.returncode == 1
     assert p.stdout.startswith("data/actuals/bad.csv:2:3: error fraction-for-count:")
+
+
+def test_notes_print_in_text_for_validate_and_status(runner, tmp_path, monkeypatch):
+    """A GBK file with values in 万元: two notes, printed as text by both commands."""
+    monkeypatch.chdir(ROOT)
+    text = "序号,指标,期间,实际值,单位,来源,填报单位\r\n1,工业总产值,2022,13520000,万元,区统计局,区工信局\r\n"
+    f = write(tmp_path, "gbk.csv", text, "gbk")
+    r = runner.invoke(app, ["validate", str(f)])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith(f"{f}: note encoding-gb18030: this file is not UTF-8")
+    assert lines[1].startswith(f"{f}:2:5: note unit-converted: values in 万元 are converted to 亿元")
+    assert lines[2] == "valid: 0 errors, 0 warnings in 1 file."
+    s = runner.invoke(app, ["status", "2022", "--actuals", str(f)])
+    assert s.exit_code == 0 and "note unit-converted" in s.stderr
+    assert "1352" in next(
+        line for line in s.stdout.splitlines() if "工业总产值" in line and "规模" not in line
+    )

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from wcplan.findings import Finding
 
-_STYLE = {"error": "bold red", "warning": "yellow"}
+_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
 def finding_line(finding: Finding) -> Text:
