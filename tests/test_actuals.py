@@ -224,3 +224,11 @@ def test_malformed_csv_is_one_finding_at_the_record(in_tmp, text, line, problem)
     r = read(in_tmp, text)
     f = only(r.findings, "csv-malformed")
     assert f.line == line and problem in f.message and "The rest of the file was not read." in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [("a;b;c\n1;2;3\n", "semicolons"), ("a\tb\tc\n1\t2\t3\n", "tabs")]
+)
+def test_other_separators_are_named(in_tmp, text, words):
+    f = only(read(in_tmp, text).findings, "missing-column")
+    assert f"the file seems separated by {words}: save it as CSV with commas" in f.message

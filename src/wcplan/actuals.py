@@ -373,6 +373,11 @@ def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, i
     if missing:
         found = ", ".join(f"'{c.strip()}'" for c in header if c.strip()) or "nothing"
         noun = "column" if len(missing) == 1 else "columns"
+        separator = next(
+            (name for sep, name in ((";", "semicolons"), ("\t", "tabs")) if sep in "".join(header)), None
+        )
+        if separator:
+            found += f"; the file seems separated by {separator}: save it as CSV with commas"
         report(
             "missing-column",
             f"the header lacks the required {noun} {', '.join(missing)} (found {found}).",
