@@ -49,7 +49,20 @@ def test_status_2022_groups_by_lead_unit(runner):
     )
     assert "59.5% met or on track" in out
     row = next(line for line in out.splitlines() if "工业总产值" in line and "规模" not in line)
-    assert row.split() == ["1", "工业总产值", "亿元", "1400", "1352", "-48", "96.6%", "0.88", "!", "behind"]
+    assert row.split() == [
+        "1",
+        "工业总产值",
+        "亿元",
+        "1400",
+        "1352",
+        "-48",
+        "96.6%",
+        "0.88",
+        "!",
+        "behind",
+        "at",
+        "risk",
+    ]
     ratio_row = next(line for line in out.splitlines() if "制造业增加值占GDP比重" in line)
     assert "-0.9 pp" in ratio_row
 
@@ -275,8 +288,13 @@ def test_status_fits_the_width_with_chinese_names(runner, width):
     assert sorted(map(int, rows)) == list(range(1, 43))  # every indicator has its row
     for ind in plan.indicators:  # a name longer than its cell folds onto the next line, never cut
         assert ind.name[:6] in rows[str(ind.id)]
-    if width >= 120:
-        assert all(ind.name in out for ind in plan.indicators)
+    hidden = "Hidden to fit 80 columns: Outlook, Progr.; widen the terminal or use --format json to see them."
+    assert (hidden in out.replace("\n", "")) == (width == 80)
+
+
+def test_every_name_unfolded_at_140_columns(runner):
+    out = run(runner, "status", "2022", env={"COLUMNS": "140"}).stdout
+    assert all(ind.name in out for ind in load_plan(DATA / "targets.yaml").indicators)
 
 
 # ── targets ─────────────────────────────────────────────────────────────────
@@ -444,3 +462,17 @@ def test_text_from_files_is_printed_exactly(runner, tmp_path):
     bad.write_text("indicator,year,value,source\n3,2022,:x:,s\n")
     r = run(runner, "status", "2022", "--actuals", str(bad))
     assert r.exit_code == 1 and "the value ':x:' is not a number." in r.stderr and ":smile:.csv" in r.stderr
+
+
+def test_status_json_carries_plan_so_far_and_outlook(runner):
+    doc = json.loads(run(runner, "status", "2022", "-f", "json").stdout)
+    by_id = {i["id"]: i for i in doc["indicators"]}
+    # indicator 1: points 1000 (2020), 1085, 1352; d = 176; P = 1528; O = 528 / 700
+    assert by_id[1]["projection"] == 1528 and by_id[1]["outlook"] == "at_risk"
+    assert by_id[1]["outlook_ratio"] == pytest.approx(528 / 700)
+    assert by_id[1]["plan_progress"] == pytest.approx((1352 - 1000) / (1700 - 1000))
+    # indicator 18 (annual): 38 + 34 over 35 + 35; projected 72 + 36 = 108 of 105
+    assert by_id[18]["plan_completion"] == pytest.approx(72 / 70) and by_id[18]["outlook"] == "likely"
+    assert by_id[27]["missing_years"] == [2022] and by_id[27]["outlook"] == "unknown"
+    final = json.loads(run(runner, "status", "2023", "-f", "json").stdout)
+    assert all(i["outlook"] is None and i["projection"] is None for i in final["indicators"])

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from wcplan.outlook import Projection, SoFar, project, so_far
 from wcplan.plan import Attribute, Indicator, Plan
 from wcplan.records import Actual
 
@@ -53,6 +54,10 @@ class IndicatorResult:
     judgement: Judgement
     gap: float | None
     completion: float | None
+    #: the whole plan so far (methodology: "The whole plan so far")
+    so_far: SoFar | None = None
+    #: the outlook to the final target; None in the plan's last year
+    projection: Projection | None = None
 
     @property
     def status(self) -> Status:
@@ -188,7 +193,18 @@ def assess_indicator(
         gap = actual.value - target
         if indicator.attribute is not Attribute.RATIO and target != 0:
             completion = actual.value / target
-    return IndicatorResult(indicator, year, target, actual, judgement, gap, completion)
+    values = {y: a.value for y, a in actuals.items() if y in plan.years}
+    return IndicatorResult(
+        indicator,
+        year,
+        target,
+        actual,
+        judgement,
+        gap,
+        completion,
+        so_far(plan, indicator, year, values),
+        project(plan, indicator, year, values),
+    )
 
 
 def judge(

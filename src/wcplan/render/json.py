@@ -55,6 +55,12 @@ def result_document(r: IndicatorResult) -> dict:
         "illustrative": actual.illustrative if actual else False,
         "note": actual.note if actual else None,
         "location": f"{actual.file}:{actual.line}" if actual and actual.file else None,
+        "plan_progress": r.so_far.progress if r.so_far else None,
+        "plan_completion": r.so_far.completion if r.so_far else None,
+        "missing_years": list(r.so_far.missing_years) if r.so_far else [],
+        "projection": r.projection.value if r.projection else None,
+        "outlook": str(r.projection.outlook) if r.projection else None,
+        "outlook_ratio": r.projection.ratio if r.projection else None,
     }
     return clean(doc)
 

@@ -9,9 +9,16 @@ from rich.table import Table
 from rich.text import Text
 
 from wcplan.assess import Assessment, Status
+from wcplan.outlook import Outlook
 from wcplan.plan import Plan
 from wcplan.render import text
 
+OUTLOOK_STYLE = {
+    Outlook.LIKELY: "green",
+    Outlook.AT_RISK: "yellow",
+    Outlook.UNLIKELY: "red",
+    Outlook.UNKNOWN: "dim",
+}
 STATUS_STYLE = {
     Status.MET: "green",
     Status.ON_TRACK: "cyan",
@@ -47,6 +54,47 @@ def _table(title: str, caption: str | None = None) -> Table:
     )
 
 
+#: The fewest cells the indicator name gets before optional columns are dropped (6 characters).
+NAME_MIN = 12
+
+
+def _status_columns(assessment: Assessment, width: int):
+    """The status table's columns: (header, width, justify, cell, optional). Fixed widths for
+    everything but the name, so that every unit's table lines up; optional columns are dropped,
+    last first, while the name would get fewer than NAME_MIN cells."""
+
+    def gap(r):
+        return Text(
+            text.gap(r), style=STATUS_STYLE[r.status] if r.status in (Status.BEHIND, Status.OFF_TRACK) else ""
+        )
+
+    def outlook(r):
+        return Text(text.outlook(r), style=OUTLOOK_STYLE[r.projection.outlook] if r.projection else "")
+
+    columns = [
+        ("ID", 2, "right", lambda r: str(r.indicator.id), False),
+        ("Indicator", NAME_MIN, "left", lambda r: r.indicator.name, False),
+        ("Unit", 4, "left", lambda r: r.indicator.unit, False),
+        ("Target", 6, "right", lambda r: text.number(r.target), False),
+        ("Actual", 6, "right", lambda r: text.number(r.actual.value) if r.actual else "", False),
+        ("Gap", 8, "right", gap, False),
+        ("Compl.", 6, "right", lambda r: text.percent(r.completion), False),
+        ("Progr.", 6, "right", lambda r: text.progress(r.progress), True),
+        ("Status", 11, "left", lambda r: status_cell(r.status), False),
+    ]
+    if any(r.projection for r in assessment.results):
+        columns.append(("Outlook", 8, "left", outlook, True))
+    hidden = []
+    # the name column wants 2 cells per character; 2 cells of padding separate columns
+    while width - sum(c[1] + 2 for c in columns if c[0] != "Indicator") < 2 * 10:
+        optional = [c for c in columns if c[4]]
+        if not optional:
+            break
+        columns.remove(optional[-1])
+        hidden.append(optional[-1][0])
+    return columns, hidden
+
+
 def render_status(assessment: Assessment, console: Console) -> None:
     meta = assessment.plan.meta
     year = assessment.year
@@ -58,37 +106,20 @@ def render_status(assessment: Assessment, console: Console) -> None:
     )
     if not assessment.results:
         console.print(Text("No indicator matches the filters."))
+    columns, hidden = _status_columns(assessment, console.width)
     for summary in assessment.units:
         results = [r for r in assessment.results if r.indicator.lead == summary.unit]
         table = _table(
             f"{summary.unit} · lead unit · {summary.total} indicator{'s' if summary.total != 1 else ''}",
             text.counts_line(summary.counts),
         )
-        # Fixed widths for everything but the name, so that every unit's table lines up.
-        table.add_column("ID", justify="right", no_wrap=True, min_width=2)
-        table.add_column("Indicator", ratio=1, min_width=12, overflow="fold")
-        table.add_column("Unit", no_wrap=True, min_width=4)
-        table.add_column("Target", justify="right", no_wrap=True, min_width=6)
-        table.add_column("Actual", justify="right", no_wrap=True, min_width=6)
-        table.add_column("Gap", justify="right", no_wrap=True, min_width=8)
-        table.add_column("Compl.", justify="right", no_wrap=True, min_width=6)
-        table.add_column("Progr.", justify="right", no_wrap=True, min_width=6)
-        table.add_column("Status", no_wrap=True, min_width=11)
+        for header, width, justify, _cell, _optional in columns:
+            if header == "Indicator":
+                table.add_column(header, ratio=1, min_width=NAME_MIN, overflow="fold")
+            else:
+                table.add_column(header, justify=justify, no_wrap=True, min_width=width)
         for r in results:
-            style = STATUS_STYLE[r.status]
-            table.add_row(
-                *_row(
-                    str(r.indicator.id),
-                    r.indicator.name,
-                    r.indicator.unit,
-                    text.number(r.target),
-                    text.number(r.actual.value) if r.actual else "",
-                    Text(text.gap(r), style=style if r.status in (Status.BEHIND, Status.OFF_TRACK) else ""),
-                    text.percent(r.completion),
-                    text.progress(r.progress),
-                    status_cell(r.status),
-                )
-            )
+            table.add_row(*_row(*(cell(r) for _h, _w, _j, cell, _o in columns)))
         console.print()
         console.print(table)
 
@@ -106,10 +137,19 @@ def render_status(assessment: Assessment, console: Console) -> None:
     console.print(
         Text(
             "Compl. = actual / target (完成率); Progr. = progress ratio R of the methodology; "
-            "gaps of % indicators are in percentage points (pp).",
+            "gaps of % indicators are in percentage points (pp); Outlook = projected to the final "
+            "year at the pace so far (趋势判断).",
             style="dim",
         )
     )
+    if hidden:
+        console.print(
+            Text(
+                f"Hidden to fit {console.width} columns: {', '.join(hidden)}; widen the terminal "
+                "or use --format json to see them.",
+                style="dim",
+            )
+        )
     for note in text.notes(assessment):
         console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
     if assessment.files:

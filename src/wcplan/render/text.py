@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wcplan.assess import Assessment, IndicatorResult, Status
+from wcplan.outlook import Outlook
 from wcplan.plan import Attribute, Indicator
 
 STATUS_LABEL = {
@@ -22,6 +23,12 @@ STATUS_SYMBOL = {
     Status.OFF_TRACK: "✗",
     Status.NO_DATA: "-",
     Status.UNKNOWN: "?",
+}
+OUTLOOK_LABEL = {
+    Outlook.LIKELY: "likely",
+    Outlook.AT_RISK: "at risk",
+    Outlook.UNLIKELY: "unlikely",
+    Outlook.UNKNOWN: "unknown",
 }
 ATTRIBUTE_LABEL = {Attribute.CUMULATIVE: "累计值", Attribute.ANNUAL: "当年值", Attribute.RATIO: "占比值"}
 
@@ -56,6 +63,10 @@ def progress(ratio: float | None) -> str:
 
 def counts_line(counts: dict[Status, int]) -> str:
     return " · ".join(f"{STATUS_LABEL[s]} {n}" for s, n in counts.items() if n or s.assessed)
+
+
+def outlook(result: IndicatorResult) -> str:
+    return OUTLOOK_LABEL[result.projection.outlook] if result.projection else ""
 
 
 def indicator_label(indicator: Indicator) -> str:
