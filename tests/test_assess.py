@@ -257,3 +257,26 @@ def test_year_end_uses_whole_year_values_and_names_period_only_indicators():
     assert [r.status for r in a.results] == [Status.MET, Status.NO_DATA]
     assert a.results[0].actual.value == 31  # the H1 figure neither replaces nor mixes with it
     assert a.within_year_only == {2: "2022-Q3"}
+
+
+# ── scorecards ──────────────────────────────────────────────────────────────
+
+
+def test_scorecards_score_worst_and_order():
+    from wcplan.assess import scorecards
+
+    plan = make_plan(
+        indicator(1, lead="A", responsible=["R"]),
+        indicator(2, lead="A", responsible=["R", "S"]),
+        indicator(3, lead="B", responsible=["S"]),
+        indicator(4, lead="C", responsible=["S"]),
+    )
+    # 1: met; 2: R = 0.7 behind; 3: off track (R = 0.3); 4: no data
+    cards = scorecards(assess(plan, table((1, 2022, 31, "x"), (2, 2022, 24, "x"), (3, 2022, 16, "x")), 2022))
+    assert [(c.unit, c.score, c.assessed) for c in cards] == [("A", 0.5, 2), ("B", 0.0, 1), ("C", None, 0)]
+    assert cards[0].worst.indicator.id == 2 and cards[1].worst.indicator.id == 3 and cards[2].worst is None
+    by_responsible = scorecards(
+        assess(plan, table((1, 2022, 31, "x"), (2, 2022, 24, "x")), 2022), "responsible"
+    )
+    assert [(c.unit, c.score) for c in by_responsible] == [("R", 0.5), ("S", 0.0)]
+    assert [r.indicator.id for r in by_responsible[1].results] == [2, 3, 4]

@@ -476,3 +476,20 @@ def test_status_json_carries_plan_so_far_and_outlook(runner):
     assert by_id[27]["missing_years"] == [2022] and by_id[27]["outlook"] == "unknown"
     final = json.loads(run(runner, "status", "2023", "-f", "json").stdout)
     assert all(i["outlook"] is None and i["projection"] is None for i in final["indicators"])
+
+
+def test_units_command_formats(runner):
+    doc = json.loads(run(runner, "units", "2022", "-f", "json").stdout)
+    assert doc["by"] == "lead" and doc["year"] == 2022
+    scores = [u["score"] for u in doc["units"]]
+    assert scores == sorted(scores, reverse=True)
+    fin = next(u for u in doc["units"] if u["unit"] == "各产业链办公室")
+    assert (fin["met"], fin["on_track"], fin["assessed"], fin["score"]) == (1, 1, 2, 1)
+    assert any(n.startswith("Illustrative data:") for n in doc["notes"])
+    md = run(runner, "units", "2022", "--by", "responsible", "-f", "markdown").stdout
+    rows = [line for line in md.splitlines() if line.startswith("| ")]
+    assert len(rows) == 1 + 4 and all(row.count(" | ") == 8 for row in rows)  # header + 4 units, 9 cells
+    assert "> Illustrative data:" in md
+    out = run(runner, "units", "2022").stdout
+    assert "Scorecards 2022 by lead unit" in out and "Illustrative data:" in out
+    assert run(runner, "units", "2030").exit_code == 2

@@ -129,6 +129,56 @@ class Assessment:
         return replace(self, results=kept)
 
 
+#: Worst first: the order in which a unit's indicators lag.
+SEVERITY = [Status.OFF_TRACK, Status.BEHIND, Status.ON_TRACK, Status.MET]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """One unit's indicators for a year (methodology: "Scorecards by unit")."""
+
+    unit: str
+    counts: dict[Status, int]
+    results: list[IndicatorResult]
+
+    @property
+    def assessed(self) -> int:
+        """Indicators with an actual and a computable status."""
+        return sum(n for s, n in self.counts.items() if s.assessed)
+
+    @property
+    def score(self) -> float | None:
+        """(met + on_track) / assessed; None when nothing could be assessed (never 0 for 'no data')."""
+        if not self.assessed:
+            return None
+        return (self.counts[Status.MET] + self.counts[Status.ON_TRACK]) / self.assessed
+
+    @property
+    def worst(self) -> IndicatorResult | None:
+        """The assessed indicator that lags most: worst status, then lowest progress ratio."""
+        assessed = [r for r in self.results if r.status.assessed]
+        if not assessed:
+            return None
+        return min(
+            assessed,
+            key=lambda r: (SEVERITY.index(r.status), r.progress if r.progress is not None else float("inf")),
+        )
+
+
+def scorecards(assessment: Assessment, by: str = "lead") -> list[Scorecard]:
+    """One scorecard per lead unit (`by="lead"`) or per unit named lead or responsible
+    (`by="responsible"`), best score first; units with nothing assessed last."""
+    if by not in ("lead", "responsible"):
+        raise ValueError(f"by must be 'lead' or 'responsible', not {by!r}")
+    grouped: dict[str, list[IndicatorResult]] = {}
+    for r in assessment.results:
+        for unit in [r.indicator.lead] if by == "lead" else r.indicator.responsible:
+            grouped.setdefault(unit, []).append(r)
+    cards = [Scorecard(unit, count_statuses(rs), rs) for unit, rs in grouped.items()]
+    order = {unit: i for i, unit in enumerate(grouped)}
+    return sorted(cards, key=lambda c: (c.score is None, -(c.score or 0), order[c.unit]))
+
+
 def count_statuses(results: Iterable[IndicatorResult]) -> dict[Status, int]:
     counts = dict.fromkeys(STATUSES, 0)
     for r in results:

@@ -48,6 +48,21 @@ def command(
     categories = check_choices(category, plan.categories(), "--category", "category")
     statuses = parse_statuses(status)
 
+    result = assess_year(plan, location, actuals, year, env).filter(units, categories, statuses)
+
+    if format is options.TableOrJson.json:
+        from wcplan.render.json import assessment_document, dumps
+
+        env.write(dumps(assessment_document(result)))
+    else:
+        from wcplan.render.terminal import render_status
+
+        render_status(result, env.stdout)
+
+
+def assess_year(plan, location, actuals, year: int, env):
+    """Read the actuals (refusing them on any error, with every finding), print their warnings and
+    notes, and assess the year. Shared by the commands that judge a year."""
     from wcplan.actuals import read_actuals
     from wcplan.assess import assess
     from wcplan.errors import ActualsError
@@ -63,16 +78,7 @@ def command(
             read.findings,
         )
     render_findings(read.warnings + read.notes, env.stderr)
-    result = assess(plan, read.actuals, year, read.files).filter(units, categories, statuses)
-
-    if format is options.TableOrJson.json:
-        from wcplan.render.json import assessment_document, dumps
-
-        env.write(dumps(assessment_document(result)))
-    else:
-        from wcplan.render.terminal import render_status
-
-        render_status(result, env.stdout)
+    return assess(plan, read.actuals, year, read.files)
 
 
 def parse_statuses(values: list[str] | None):

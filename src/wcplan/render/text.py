@@ -109,3 +109,8 @@ def notes(assessment: Assessment) -> list[str]:
         elif r.status is Status.OFF_TRACK and j.reason:
             out.append(f"Indicator {r.indicator.id} is off track: {j.reason}.")
     return out
+
+
+def md_cell(value: str) -> str:
+    """A Markdown table cell: pipes and backslashes escaped, no line breaks."""
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

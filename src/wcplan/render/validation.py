@@ -7,6 +7,7 @@ from rich.text import Text
 
 from wcplan.findings import Finding
 from wcplan.render.findings import finding_line
+from wcplan.render.text import md_cell
 from wcplan.validation import Validation
 
 
@@ -98,10 +99,6 @@ def github_lines(v: Validation, limit: int) -> list[str]:
     return lines
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def step_summary(v: Validation, limit: int) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY."""
     shown, omitted = _shown(v, limit)
@@ -110,8 +107,8 @@ def step_summary(v: Validation, limit: int) -> str:
         out += ["| file | line | column | severity | code | problem |", "|---|--:|--:|---|---|---|"]
         for f in shown:
             out.append(
-                f"| {_cell(f.file or '')} | {f.line or ''} | {f.column or ''} | {f.severity} "
-                f"| `{f.code}` | {_cell(f.message)} |"
+                f"| {md_cell(f.file or '')} | {f.line or ''} | {f.column or ''} | {f.severity} "
+                f"| `{f.code}` | {md_cell(f.message)} |"
             )
         if omitted:
             out += ["", f"… and {_plural(omitted, 'more problem')} not shown."]

@@ -1,0 +1,113 @@
+"""Unit scorecards as a terminal table, JSON or Markdown."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wcplan.assess import STATUSES, Scorecard, Status
+from wcplan.render import text
+from wcplan.render.json import clean
+from wcplan.render.text import md_cell
+
+_COUNTED = [Status.MET, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK, Status.NO_DATA, Status.UNKNOWN]
+
+
+def _score(card: Scorecard) -> str:
+    return "—" if card.score is None else f"{card.score * 100:.0f}%"
+
+
+def _worst(card: Scorecard) -> str:
+    r = card.worst
+    if r is None:
+        return ""
+    detail = text.STATUS_LABEL[r.status]
+    if r.progress is not None:
+        detail += f", R {text.progress(r.progress)}"
+    return f"{r.indicator.id} {r.indicator.name} ({detail})"
+
+
+def render_table(cards: list[Scorecard], year: int, by: str, notes: list[str], console: Console) -> None:
+    from wcplan.render.terminal import STATUS_STYLE
+
+    role = "lead unit" if by == "lead" else "responsible unit"
+    table = Table(
+        title=Text(f"Scorecards {year} by {role} (考核): score = (met + on track) / assessed"),
+        title_justify="left",
+        title_style="bold",
+        box=None,
+        padding=(0, 1),
+        header_style="bold",
+        expand=True,
+    )
+    table.add_column("Unit", overflow="fold", ratio=2, min_width=10)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for status in _COUNTED:
+        label = text.STATUS_LABEL[status]
+        table.add_column(label, justify="right", no_wrap=True, style=STATUS_STYLE[status], min_width=3)
+    table.add_column("Worst indicator", overflow="fold", ratio=3, min_width=12)
+    for card in cards:
+        table.add_row(
+            Text(card.unit),
+            Text(_score(card), style="bold"),
+            *(Text(str(card.counts[s])) for s in _COUNTED),
+            Text(_worst(card)),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            "assessed = indicators with an actual and a computable status; a unit with none has no "
+            "score (—), not a score of 0.",
+            style="dim",
+        )
+    )
+    for note in notes:
+        console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
+
+
+def document(cards: list[Scorecard], year: int, by: str, notes: list[str]) -> dict:
+    return clean(
+        {
+            "year": year,
+            "by": by,
+            "units": [
+                {
+                    "unit": c.unit,
+                    "indicators": [r.indicator.id for r in c.results],
+                    **{str(s): c.counts[s] for s in STATUSES},
+                    "assessed": c.assessed,
+                    "score": c.score,
+                    "worst": None
+                    if c.worst is None
+                    else {
+                        "id": c.worst.indicator.id,
+                        "name": c.worst.indicator.name,
+                        "status": str(c.worst.status),
+                        "progress": c.worst.progress,
+                    },
+                }
+                for c in cards
+            ],
+            "notes": notes,
+        }
+    )
+
+
+def markdown(cards: list[Scorecard], year: int, by: str, notes: list[str]) -> str:
+    role = "lead unit (牵头单位)" if by == "lead" else "responsible unit (责任单位)"
+    head = ["Unit", "Score", *(text.STATUS_LABEL[s] for s in _COUNTED), "Worst indicator"]
+    lines = [
+        f"## Scorecards {year} by {role}",
+        "",
+        "Score = (met + on track) / assessed; a unit with nothing assessed has no score (—).",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|---|--:|" + "--:|" * len(_COUNTED) + "---|",
+    ]
+    for c in cards:
+        cells = [md_cell(c.unit), _score(c), *(str(c.counts[s]) for s in _COUNTED), md_cell(_worst(c))]
+        lines.append("| " + " | ".join(cells) + " |")
+    if notes:
+        lines += ["", *(f"> {note}" for note in notes)]
+    return "\n".join(lines) + "\n"
