@@ -245,7 +245,7 @@ def test_shipped_data_2021_indicator_27_is_the_published_figure():
     assert "中国新闻网" in r27.actual.source and not r27.actual.illustrative
 
 
-def test_year_end_uses_whole_year_values_and_names_period_only_indicators():
+def test_a_year_uses_whole_year_values_else_the_latest_period_provisionally():
     plan = make_plan(indicator(1), indicator(2))
     rows = [
         Actual(1, 2022, 31, "x"),
@@ -254,9 +254,80 @@ def test_year_end_uses_whole_year_values_and_names_period_only_indicators():
         Actual(2, 2022, 14, "x", period="2022-H1", months=6),
     ]
     a = assess(plan, rows, 2022)
-    assert [r.status for r in a.results] == [Status.MET, Status.NO_DATA]
-    assert a.results[0].actual.value == 31  # the H1 figure neither replaces nor mixes with it
-    assert a.within_year_only == {2: "2022-Q3"}
+    one, two = a.results
+    assert one.status is Status.MET and one.actual.value == 31 and not one.provisional  # no mixing
+    # indicator 2 (a stock): its latest figure, Q3 = 25, against the year-end target 30: R = 0.75
+    assert two.actual.period == "2022-Q3" and two.provisional
+    assert two.status is Status.BEHIND and two.progress == pytest.approx(0.75)
+
+
+# ── periods within the year (序时进度) ─────────────────────────────────────
+
+FLOW = dict(attribute="annual", measure="flow", baseline=65, targets={2021: 68, 2022: 70, 2023: 70})
+
+
+def period_result(ind: dict, period: str, months: int, value: float, year: int = 2022):
+    from wcplan.periods import parse_period
+
+    plan = make_plan(ind)
+    rows = [Actual(1, year, value, "x", period=period, months=months)]
+    return assess(plan, rows, parse_period(period)).results[0]
+
+
+def test_flow_ahead_of_the_time_schedule():
+    r = period_result(indicator(**FLOW), "2022-H1", 6, 40)
+    assert r.expected == 35 and r.status is Status.MET and r.provisional
+    assert r.schedule_gap == pytest.approx((40 / 70 - 0.5) * 100)
+    assert r.completion == pytest.approx(40 / 70)
+
+
+def test_the_methodology_example_56_6_percent_at_half_year():
+    r = period_result(indicator(**FLOW, unit="亿元"), "2022-H1", 6, 0.566 * 70)
+    assert r.schedule_gap == pytest.approx(6.6)
+
+
+def test_flow_behind_the_time_schedule():
+    r = period_result(indicator(**FLOW), "2022-Q3", 9, 45)
+    # expected 70 x 9/12 = 52.5; R = 45 / 52.5 = 0.857
+    assert r.expected == pytest.approx(52.5) and r.progress == pytest.approx(45 / 52.5)
+    assert r.status is Status.BEHIND and r.schedule_gap == pytest.approx((45 / 70 - 0.75) * 100)
+
+
+def test_cumulative_flow_is_prorated_too():
+    ind = indicator(unit="亿元", measure="flow", baseline=884, targets={2021: 1000, 2022: 1300, 2023: 1600})
+    r = period_result(ind, "2022-06", 6, 600)
+    assert r.expected == 650 and r.progress == pytest.approx(600 / 650) and r.status is Status.BEHIND
+
+
+def test_stock_mid_year_is_judged_against_the_year_end_target_provisionally():
+    r = period_result(indicator(), "2022-H1", 6, 29)  # baseline 10, target 30: R = 0.95
+    assert r.expected is None and r.schedule_gap is None
+    assert r.status is Status.ON_TRACK and r.provisional
+
+
+@pytest.mark.parametrize("label", ["2022-06", "2022-Q2", "2022-H1"])
+def test_a_period_finds_figures_covering_the_same_months(label):
+    from wcplan.periods import parse_period
+
+    plan = make_plan(indicator(**FLOW))
+    rows = [
+        Actual(1, 2022, 36, "x", period="2022-H1", months=6),
+        Actual(1, 2022, 20, "x", period="2022-Q1", months=3),
+    ]
+    r = assess(plan, rows, parse_period(label)).results[0]
+    assert r.actual.value == 36 and r.status is Status.MET
+
+
+def test_different_figures_for_the_same_months_are_not_chosen_between():
+    from wcplan.periods import parse_period
+
+    plan = make_plan(indicator(**FLOW))
+    rows = [
+        Actual(1, 2022, 36, "x", period="2022-H1", months=6),
+        Actual(1, 2022, 33, "x", period="2022-06", months=6),
+    ]
+    r = assess(plan, rows, parse_period("2022-Q2")).results[0]
+    assert r.status is Status.UNKNOWN and "cover the same months but differ" in r.judgement.reason
 
 
 # ── scorecards ──────────────────────────────────────────────────────────────

@@ -493,3 +493,43 @@ def test_units_command_formats(runner):
     out = run(runner, "units", "2022").stdout
     assert "Scorecards 2022 by lead unit" in out and "Illustrative data:" in out
     assert run(runner, "units", "2030").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "period", ["2022-H1", "2022-06", "2022-Q2", "2022年上半年", "2022年6月", "2022年二季度"]
+)
+def test_status_of_a_period_in_every_form(runner, tmp_path, period):
+    f = tmp_path / "h1.csv"
+    f.write_text(
+        "indicator,period,value,source\n1,2022-H1,640,x\n18,2022年上半年,19,x\n3,2022-06,410,x\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(run(runner, "status", period, "--actuals", str(f), "-f", "json").stdout)
+    assert doc["year"] == 2022 and doc["period"] == parse_label(period)
+    by_id = {i["id"]: i for i in doc["indicators"]}
+    assert by_id[1]["expected"] == 700 and by_id[1]["status"] == "behind" and by_id[1]["provisional"]
+    assert by_id[1]["schedule_gap"] == pytest.approx((640 / 1400 - 0.5) * 100)
+    assert by_id[18]["status"] == "met" and by_id[18]["period"] == "2022-H1"
+    assert by_id[3]["expected"] is None and by_id[3]["progress"] == pytest.approx(0.75)
+    out = run(runner, "status", period, "--actuals", str(f), env={"COLUMNS": "140"}).stdout
+    assert "the year to date (6/12 of 2022)" in out and "! behind*" in out and "* provisional" in out
+
+
+def parse_label(text):
+    from wcplan.periods import parse_period
+
+    return parse_period(text).label
+
+
+def test_a_year_with_only_periods_uses_the_latest_provisionally(runner, tmp_path):
+    f = tmp_path / "p.csv"
+    f.write_text("indicator,period,value,source\n1,2022-H1,640,x\n1,2022-Q3,1000,x\n", encoding="utf-8")
+    doc = json.loads(run(runner, "status", "2022", "--actuals", str(f), "-f", "json").stdout)
+    one = doc["indicators"][0]
+    assert one["period"] == "2022-Q3" and one["provisional"] and one["expected"] == 1050
+    assert any("judged on its latest figure, 2022-Q3, provisionally" in n for n in doc["notes"])
+
+
+def test_an_unreadable_period_is_a_usage_error(runner):
+    r = run(runner, "status", "2022-13")
+    assert r.exit_code == 2 and "'2022-13' is not a year or a period; write it as 2022, 2022-06" in r.stderr

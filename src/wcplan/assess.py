@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from wcplan.outlook import Projection, SoFar, project, so_far
-from wcplan.plan import Attribute, Indicator, Plan
+from wcplan.periods import Period, whole_year
+from wcplan.plan import Attribute, Indicator, Measure, Plan
 from wcplan.records import Actual
 
 
@@ -58,6 +59,11 @@ class IndicatorResult:
     so_far: SoFar | None = None
     #: the outlook to the final target; None in the plan's last year
     projection: Projection | None = None
+    #: flows judged within the year (序时进度): target x months / 12, and (A/T - f) x 100 points
+    expected: float | None = None
+    schedule_gap: float | None = None
+    #: judged on a figure from within the year (a period), not a whole-year value
+    provisional: bool = False
 
     @property
     def status(self) -> Status:
@@ -85,9 +91,12 @@ class Assessment:
     year: int
     results: list[IndicatorResult]
     files: list[str] = field(default_factory=list)
-    #: Indicators with figures only for periods within the year (id -> latest period), which a
-    #: year-end status does not use: they show as no data, and the reports say why.
-    within_year_only: dict[int, str] = field(default_factory=dict)
+    #: What is judged: the whole year, or the year to date (2022-06, 2022-Q2, 2022-H1)
+    period: Period | None = None
+
+    @property
+    def label(self) -> str:
+        return self.period.label if self.period else str(self.year)
 
     @property
     def units(self) -> list[UnitSummary]:
@@ -199,45 +208,62 @@ def summarise_by(results: list[IndicatorResult], units_of) -> list[UnitSummary]:
 # ── the rules ────────────────────────────────────────────────────────────────
 
 
-def assess(plan: Plan, actuals: Iterable[Actual], year: int, files: list[str] | None = None) -> Assessment:
-    """Year-end assessment of every indicator of the plan for `year`.
+def assess(
+    plan: Plan, actuals: Iterable[Actual], when: int | Period, files: list[str] | None = None
+) -> Assessment:
+    """Assessment of every indicator of the plan for a year, or for the year to date of a period.
 
-    `actuals` is the tidy table of `wcplan.actuals`: at most one record per indicator and year.
+    `actuals` is the tidy table of `wcplan.actuals`: at most one record per indicator and period.
     """
+    period = whole_year(when) if isinstance(when, int) else when
+    year = period.year
     if year not in plan.years:
         raise ValueError(f"{year} is not a plan year")
     by_indicator: dict[int, dict[int, Actual]] = {}
-    periods: dict[int, list[Actual]] = {}
+    within: dict[int, list[Actual]] = {}
     for actual in actuals:
         if actual.period is None:
             by_indicator.setdefault(actual.indicator, {})[actual.year] = actual
         elif actual.year == year:
-            periods.setdefault(actual.indicator, []).append(actual)
-    within = {
-        ident: max(found, key=lambda a: (a.months, a.period_label)).period_label
-        for ident, found in periods.items()
-        if year not in by_indicator.get(ident, {})
-    }
-    results = [assess_indicator(plan, ind, year, by_indicator.get(ind.id, {})) for ind in plan.indicators]
-    return Assessment(plan=plan, year=year, results=results, files=list(files or []), within_year_only=within)
+            within.setdefault(actual.indicator, []).append(actual)
+    results = [
+        assess_indicator(plan, ind, period, by_indicator.get(ind.id, {}), within.get(ind.id, []))
+        for ind in plan.indicators
+    ]
+    return Assessment(plan=plan, year=year, results=results, files=list(files or []), period=period)
 
 
 def assess_indicator(
-    plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, Actual]
+    plan: Plan,
+    indicator: Indicator,
+    when: int | Period,
+    actuals: Mapping[int, Actual],
+    within: Iterable[Actual] = (),
 ) -> IndicatorResult:
-    """The result for one indicator; `actuals` maps years to that indicator's actuals."""
+    """The result for one indicator. `actuals`: its whole-year actuals by year; `within`: its
+    figures for periods within the year judged."""
+    period = whole_year(when) if isinstance(when, int) else when
+    year = period.year
     target = float(indicator.targets[year])
-    actual = actuals.get(year)
     earlier = {y: a.value for y, a in actuals.items() if y in plan.years and y < year}
-    judgement = judge(
-        indicator,
-        year,
-        actual.value if actual else None,
-        earlier,
-        on_track=float(plan.meta.thresholds.on_track),
-        behind=float(plan.meta.thresholds.behind),
-        tolerance=float(plan.meta.tolerance),
-    )
+    thresholds = {
+        "on_track": float(plan.meta.thresholds.on_track),
+        "behind": float(plan.meta.thresholds.behind),
+        "tolerance": float(plan.meta.tolerance),
+    }
+    actual, judgement = _figure(period, actuals.get(year), list(within))
+    expected = schedule_gap = None
+    if (
+        judgement is None
+        and actual is not None
+        and actual.period is not None
+        and indicator.measure is Measure.FLOW
+    ):
+        judgement, expected, schedule_gap = judge_schedule(
+            indicator, target, actual.value, actual.months, **thresholds
+        )
+    elif judgement is None:
+        judgement = judge(indicator, year, actual.value if actual else None, earlier, **thresholds)
     gap = completion = None
     if actual is not None:
         gap = actual.value - target
@@ -254,7 +280,56 @@ def assess_indicator(
         completion,
         so_far(plan, indicator, year, values),
         project(plan, indicator, year, values),
+        expected,
+        schedule_gap,
+        provisional=actual is not None and actual.period is not None,
     )
+
+
+def _figure(
+    period: Period, whole: Actual | None, within: list[Actual]
+) -> tuple[Actual | None, Judgement | None]:
+    """The figure to judge: the whole-year value, else (for a year) the latest period, or (for a
+    period) the figures covering the same months. Different figures for the same months are
+    never chosen between: the status is unknown, with the reason."""
+    if period.whole_year:
+        if whole is not None or not within:
+            return whole, None
+        months = max(a.months for a in within)
+    else:
+        months = period.months
+    same = [a for a in within if a.months == months]
+    if not same:
+        return None, None
+    if len({a.value for a in same}) > 1:
+        labels = " and ".join(f"{a.period_label} ({a.value:g})" for a in same)
+        return None, Judgement(Status.UNKNOWN, reason=f"{labels} cover the same months but differ")
+    exact = [a for a in same if a.period_label == period.label]
+    return (exact or same)[0], None
+
+
+def judge_schedule(
+    indicator: Indicator,
+    target: float,
+    actual: float,
+    months: int,
+    *,
+    on_track: float = 0.95,
+    behind: float = 0.6,
+    tolerance: float = 1e-9,
+) -> tuple[Judgement, float, float | None]:
+    """A flow within the year against the time schedule (methodology: "A period within the year").
+
+    Returns the judgement, the expected value T x f and the schedule gap (A/T - f) x 100 points.
+    """
+    share = months / 12
+    expected = target * share
+    schedule_gap = (actual / target - share) * 100 if target else None
+    sign = 1.0 if indicator.direction == "increase" else -1.0
+    if sign * (actual - expected) >= 0 or math.isclose(actual, expected, rel_tol=tolerance):
+        return Judgement(Status.MET), expected, schedule_gap
+    ratio = actual / expected if sign > 0 else expected / actual
+    return Judgement(_band(ratio, on_track, behind), progress=ratio), expected, schedule_gap
 
 
 def judge(

@@ -10,8 +10,14 @@ from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.errors import UsageError
 
-Year = Annotated[
-    int, typer.Argument(metavar="YEAR", help="The plan year to judge, e.g. 2022.", show_default=False)
+Period = Annotated[
+    str,
+    typer.Argument(
+        metavar="YEAR|PERIOD",
+        help="The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q2, 2022-H1, "
+        "2022年6月, 2022年二季度, 2022年上半年.",
+        show_default=False,
+    ),
 ]
 StatusFilter = Annotated[
     list[str] | None,
@@ -26,7 +32,7 @@ StatusFilter = Annotated[
 
 
 def command(
-    year: Year,
+    period: Period,
     targets: options.Targets = None,
     actuals: options.Actuals = None,
     unit: options.Unit = None,
@@ -35,20 +41,28 @@ def command(
     format: options.TableOrJsonFormat = options.TableOrJson.table,
     no_color: options.NoColor = False,
 ) -> None:
-    """Judge every indicator for YEAR: target, actual, gap, completion and status, by lead unit."""
+    """Judge every indicator for a YEAR (or the year to date of a PERIOD), by lead unit."""
     from wcplan.console import environment
 
     env = environment(no_color)
+    from wcplan.periods import FORMS_HELP, parse_period
+
     location, plan = load(targets)
+    when = parse_period(period)
+    if when is None:
+        raise UsageError(
+            f"'{period}' is not a year or a period; write it as {FORMS_HELP}.", param="YEAR|PERIOD"
+        )
+    year = when.year
     if year not in plan.years:
         years = ", ".join(map(str, plan.years))
         extra = " is the base year, not a plan year" if year == plan.meta.base_year else " is not a plan year"
-        raise UsageError(f"{year}{extra}; the plan's years are {years}.", param="YEAR")
+        raise UsageError(f"{year}{extra}; the plan's years are {years}.", param="YEAR|PERIOD")
     units = check_choices(unit, plan.all_units(), "--unit", "unit")
     categories = check_choices(category, plan.categories(), "--category", "category")
     statuses = parse_statuses(status)
 
-    result = assess_year(plan, location, actuals, year, env).filter(units, categories, statuses)
+    result = assess_year(plan, location, actuals, when, env).filter(units, categories, statuses)
 
     if format is options.TableOrJson.json:
         from wcplan.render.json import assessment_document, dumps
@@ -60,7 +74,7 @@ def command(
         render_status(result, env.stdout)
 
 
-def assess_year(plan, location, actuals, year: int, env):
+def assess_year(plan, location, actuals, when, env):
     """Read the actuals (refusing them on any error, with every finding), print their warnings and
     notes, and assess the year. Shared by the commands that judge a year."""
     from wcplan.actuals import read_actuals
@@ -78,7 +92,7 @@ def assess_year(plan, location, actuals, year: int, env):
             read.findings,
         )
     render_findings(read.warnings + read.notes, env.stderr)
-    return assess(plan, read.actuals, year, read.files)
+    return assess(plan, read.actuals, when, read.files)
 
 
 def parse_statuses(values: list[str] | None):

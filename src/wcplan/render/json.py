@@ -61,6 +61,10 @@ def result_document(r: IndicatorResult) -> dict:
         "projection": r.projection.value if r.projection else None,
         "outlook": str(r.projection.outlook) if r.projection else None,
         "outlook_ratio": r.projection.ratio if r.projection else None,
+        "period": actual.period_label if actual else None,
+        "provisional": r.provisional,
+        "expected": r.expected,
+        "schedule_gap": r.schedule_gap,
     }
     return clean(doc)
 
@@ -70,6 +74,7 @@ def assessment_document(a: Assessment) -> dict:
     return clean(
         {
             "year": a.year,
+            "period": a.label,
             "plan": {"title": meta.title, "document_number": meta.document_number},
             "indicators": [result_document(r) for r in a.results],
             "units": [

@@ -29,8 +29,8 @@ STATUS_STYLE = {
 }
 
 
-def status_cell(status: Status) -> Text:
-    return Text(text.status_text(status), style=STATUS_STYLE[status])
+def status_cell(status: Status, provisional: bool = False) -> Text:
+    return Text(text.status_text(status) + ("*" if provisional else ""), style=STATUS_STYLE[status])
 
 
 def _row(*cells: str | Text) -> list[Text]:
@@ -80,8 +80,14 @@ def _status_columns(assessment: Assessment, width: int):
         ("Gap", 8, "right", gap, False),
         ("Compl.", 6, "right", lambda r: text.percent(r.completion), False),
         ("Progr.", 6, "right", lambda r: text.progress(r.progress), True),
-        ("Status", 11, "left", lambda r: status_cell(r.status), False),
+        ("Status", 12, "left", lambda r: status_cell(r.status, r.provisional), False),
     ]
+    if any(r.expected is not None for r in assessment.results):
+        # flows judged against the time schedule: what was due by now, and how far ahead or behind
+        columns[6:6] = [
+            ("Expected", 8, "right", lambda r: text.number(r.expected), False),
+            ("Sched.", 7, "right", lambda r: text.points(r.schedule_gap), False),
+        ]
     if any(r.projection for r in assessment.results):
         columns.append(("Outlook", 8, "left", outlook, True))
     hidden = []
@@ -101,7 +107,12 @@ def render_status(assessment: Assessment, console: Console) -> None:
     console.print(
         Text.assemble(
             (meta.short_title or meta.title, "bold"),
-            f" ({meta.document_number}) — year-end status {year}",
+            f" ({meta.document_number}) — "
+            + (
+                f"year-end status {year}"
+                if assessment.period is None or assessment.period.whole_year
+                else f"status {assessment.label}, the year to date ({assessment.period.months}/12 of {year})"
+            ),
         )
     )
     if not assessment.results:
@@ -142,6 +153,16 @@ def render_status(assessment: Assessment, console: Console) -> None:
             style="dim",
         )
     )
+    if any(r.provisional for r in assessment.results):
+        console.print(
+            Text(
+                "* provisional: judged on a figure from within the year. Flows (amounts over the year) "
+                "are judged against the time schedule, Expected = target × months / 12, Sched. = "
+                "completion minus the elapsed share, in points (序时进度); counts and shares against "
+                "the year-end target.",
+                style="dim",
+            )
+        )
     if hidden:
         console.print(
             Text(

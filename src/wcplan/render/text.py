@@ -57,6 +57,11 @@ def percent(ratio: float | None) -> str:
     return "" if ratio is None else f"{ratio * 100:.1f}%"
 
 
+def points(value: float | None) -> str:
+    """Percentage points with a sign: +6.6 pp."""
+    return "" if value is None else f"{value:+.1f} pp"
+
+
 def progress(ratio: float | None) -> str:
     return "" if ratio is None else f"{ratio:.2f}"
 
@@ -90,14 +95,13 @@ def notes(assessment: Assessment) -> list[str]:
         else:
             rest = "not published figures; do not cite them."
         out.append(f"Illustrative data: {share} (source 'illustrative'), {rest}")
-    shown_ids = {r.indicator.id for r in assessment.results}
-    for ident, label in assessment.within_year_only.items():
-        if ident in shown_ids:
-            out.append(
-                f"Indicator {ident} has figures only within {assessment.year} (latest {label}); "
-                "a year-end status needs a whole-year value, so it shows as no data."
-            )
+    whole = assessment.period is None or assessment.period.whole_year
     for r in assessment.results:
+        if r.provisional and whole:
+            out.append(
+                f"Indicator {r.indicator.id} has no whole-year value for {assessment.year}: it is judged "
+                f"on its latest figure, {r.actual.period_label}, provisionally (*)."
+            )
         j = r.judgement
         if j.reference_year is not None:
             out.append(
