@@ -288,8 +288,12 @@ def test_status_fits_the_width_with_chinese_names(runner, width):
     assert sorted(map(int, rows)) == list(range(1, 43))  # every indicator has its row
     for ind in plan.indicators:  # a name longer than its cell folds onto the next line, never cut
         assert ind.name[:6] in rows[str(ind.id)]
-    hidden = "Hidden to fit 80 columns: Outlook, Progr.; widen the terminal or use --format json to see them."
-    assert (hidden in out.replace("\n", "")) == (width == 80)
+    hidden = {
+        80: "Hidden to fit 80 columns: Plan, Progr., Outlook; "
+        "widen the terminal or use --format json to see them.",
+        100: "Hidden to fit 100 columns: Plan; widen the terminal or use --format json to see them.",
+    }
+    assert (hidden.get(width, "Hidden") in out.replace("\n", "")) == (width in hidden)
 
 
 def test_every_name_unfolded_at_140_columns(runner):
@@ -533,3 +537,47 @@ def test_a_year_with_only_periods_uses_the_latest_provisionally(runner, tmp_path
 def test_an_unreadable_period_is_a_usage_error(runner):
     r = run(runner, "status", "2022-13")
     assert r.exit_code == 2 and "'2022-13' is not a year or a period; write it as 2022, 2022-06" in r.stderr
+
+
+def test_trend_by_id_or_name(runner):
+    doc = json.loads(run(runner, "trend", "1", "-f", "json").stdout)
+    assert doc["indicator"]["name"] == "工业总产值"
+    assert [(y["year"], y["actual"], y["status"]) for y in doc["years"]] == [
+        (2021, 1085, "behind"),
+        (2022, 1352, "behind"),
+        (2023, None, "no_data"),
+    ]
+    assert doc["projection"] == {
+        "from_year": 2022,
+        "value": 1528,
+        "outlook": "at_risk",
+        "ratio": pytest.approx(528 / 700),
+        "reason": None,
+    }
+    assert any(n.startswith("Illustrative data: 2 of the 2") for n in doc["notes"])
+    by_name = json.loads(run(runner, "trend", "制造业增加值占 GDP 比重", "-f", "json").stdout)
+    assert by_name["indicator"]["id"] == 4
+
+
+def test_trend_chart_marks_actuals_and_projection(runner):
+    out = run(runner, "trend", "1", env={"COLUMNS": "100"}).stdout
+    chart = out[out.index("1700 |") :]
+    lines = chart.splitlines()
+    assert lines[0].startswith("1700 |") and any(line.startswith("1000 |") for line in lines)
+    assert chart.count("o") >= 2 and "+" in lines[2] and "2020" in chart and "2023" in chart
+    assert "Outlook from 2022: at risk, projected 2023 1528" in out
+
+
+def test_trend_of_27_shows_the_missing_baseline_as_missing(runner):
+    out = run(runner, "trend", "27").stdout
+    row = next(line for line in out.splitlines() if line.strip().startswith("2020"))
+    assert "—" in row and " 0 " not in row
+    doc = json.loads(run(runner, "trend", "27", "-f", "json").stdout)
+    assert doc["indicator"]["baseline"] is None and doc["projection"]["outlook"] == "unknown"
+    assert doc["notes"] == []  # its one actual is published, not illustrative
+
+
+@pytest.mark.parametrize("arg", ["99", "工业产值"])
+def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):
+    r = run(runner, "trend", arg)
+    assert r.exit_code == 2 and "give an id from 1 to 42 or a name as in the plan" in r.stderr

@@ -414,7 +414,8 @@ def _parse_int(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name compared without spaces or full-width forms: how the plan's names are matched."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
@@ -430,7 +431,7 @@ class RowChecker:
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.by_name = {_name_key(i.name): i for i in plan.indicators}
+        self.by_name = {name_key(i.name): i for i in plan.indicators}
         ids = [i.id for i in plan.indicators]
         self.id_range = f"{min(ids)}–{max(ids)}"
         self.years = {plan.meta.base_year, *plan.years}
@@ -555,7 +556,7 @@ class RowChecker:
                     f"indicator {number} is not in the plan (its ids run {self.id_range}).",
                 )
         if name_text:
-            by_name = self.by_name.get(_name_key(name_text))
+            by_name = self.by_name.get(name_key(name_text))
             if by_name is None:
                 return None, (
                     "unknown-indicator",

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wcplan import __version__
-from wcplan.commands import status, targets, units, validate
+from wcplan.commands import status, targets, trend, units, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
 
@@ -104,6 +104,7 @@ app.command("targets")(guarded(targets.command))
 app.command("status")(guarded(status.command))
 app.command("validate")(guarded(validate.command))
 app.command("units")(guarded(units.command))
+app.command("trend")(guarded(trend.command))
 
 
 def main() -> None:

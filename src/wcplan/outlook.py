@@ -116,3 +116,29 @@ def _reference(indicator: Indicator, actuals: Mapping[int, float], before: int) 
         return (0, float(indicator.baseline))
     earlier = sorted(y for y in actuals if y < before)
     return (earlier[0], actuals[earlier[0]]) if earlier else None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One indicator over the plan: every year judged, and the projection from the latest year."""
+
+    indicator: Indicator
+    #: one year-end result per plan year, in order (wcplan.assess.IndicatorResult)
+    years: list
+    #: the outlook from the latest plan year with a whole-year actual (None if that is the last year)
+    projection: Projection | None
+    #: the year the projection starts from
+    projected_from: int | None
+
+
+def trend(plan: Plan, indicator: Indicator, actuals) -> Trend:
+    """`actuals`: the tidy table (records of any indicator; whole-year values are used)."""
+    from wcplan.assess import assess_indicator  # the core's year-end rules, per year
+
+    mine = {a.year: a for a in actuals if a.indicator == indicator.id and a.period is None}
+    years = [assess_indicator(plan, indicator, year, mine) for year in plan.years]
+    known = [y for y in plan.years if y in mine]
+    latest = known[-1] if known else plan.meta.base_year
+    values = {y: mine[y].value for y in known}
+    projection = project(plan, indicator, latest, values) if latest < plan.years[-1] else None
+    return Trend(indicator, years, projection, latest if projection else None)

@@ -74,11 +74,10 @@ def command(
         render_status(result, env.stdout)
 
 
-def assess_year(plan, location, actuals, when, env):
-    """Read the actuals (refusing them on any error, with every finding), print their warnings and
-    notes, and assess the year. Shared by the commands that judge a year."""
+def read_valid(plan, location, actuals, env):
+    """Read the actuals, refusing them on any error (with every finding), and print their
+    warnings and notes. Shared by every command that judges actuals."""
     from wcplan.actuals import read_actuals
-    from wcplan.assess import assess
     from wcplan.errors import ActualsError
     from wcplan.locate import find_actuals
     from wcplan.render.findings import render_findings
@@ -92,6 +91,14 @@ def assess_year(plan, location, actuals, when, env):
             read.findings,
         )
     render_findings(read.warnings + read.notes, env.stderr)
+    return read
+
+
+def assess_year(plan, location, actuals, when, env):
+    """Read valid actuals and assess the year (or period) `when`."""
+    from wcplan.assess import assess
+
+    read = read_valid(plan, location, actuals, env)
     return assess(plan, read.actuals, when, read.files)
 
 

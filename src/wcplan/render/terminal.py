@@ -88,16 +88,19 @@ def _status_columns(assessment: Assessment, width: int):
             ("Expected", 8, "right", lambda r: text.number(r.expected), False),
             ("Sched.", 7, "right", lambda r: text.points(r.schedule_gap), False),
         ]
+    columns.append(("Plan", 6, "right", text.so_far, True))
     if any(r.projection for r in assessment.results):
         columns.append(("Outlook", 8, "left", outlook, True))
     hidden = []
-    # the name column wants 2 cells per character; 2 cells of padding separate columns
-    while width - sum(c[1] + 2 for c in columns if c[0] != "Indicator") < 2 * 10:
-        optional = [c for c in columns if c[4]]
-        if not optional:
+    # The name column wants 2 cells per character, 2 cells of padding separate columns;
+    # optional columns go in this order while the name would get fewer than 10 characters.
+    for name in ("Plan", "Progr.", "Outlook"):
+        if width - sum(c[1] + 2 for c in columns if c[0] != "Indicator") >= 2 * 10:
             break
-        columns.remove(optional[-1])
-        hidden.append(optional[-1][0])
+        column = next((c for c in columns if c[0] == name), None)
+        if column is not None:
+            columns.remove(column)
+            hidden.append(name)
     return columns, hidden
 
 
@@ -148,8 +151,9 @@ def render_status(assessment: Assessment, console: Console) -> None:
     console.print(
         Text(
             "Compl. = actual / target (完成率); Progr. = progress ratio R of the methodology; "
-            "gaps of % indicators are in percentage points (pp); Outlook = projected to the final "
-            "year at the pace so far (趋势判断).",
+            "gaps of % indicators are in percentage points (pp); Plan = the whole plan so far "
+            "(annual: actuals / targets to date, 累计法; others: progress to the final target); "
+            "Outlook = projected to the final year at the pace so far (趋势判断).",
             style="dim",
         )
     )

@@ -74,27 +74,41 @@ def outlook(result: IndicatorResult) -> str:
     return OUTLOOK_LABEL[result.projection.outlook] if result.projection else ""
 
 
+def so_far(result: IndicatorResult) -> str:
+    """The whole plan so far: completion of the targets to date (annual) or progress to the final target."""
+    if result.so_far is None:
+        return ""
+    value = result.so_far.completion if result.so_far.completion is not None else result.so_far.progress
+    return percent(value)
+
+
 def indicator_label(indicator: Indicator) -> str:
     return f"{indicator.id} {indicator.name}"
 
 
+def illustrative_note(actuals) -> list[str]:
+    """The sentence every output showing an illustrative value carries, once (or nothing)."""
+    used = [a for a in actuals if a is not None]
+    shown = [a for a in used if a.illustrative]
+    if not shown:
+        return []
+    if len(used) == 1:
+        share = "the one actual shown is a made-up illustrative value"
+    elif len(shown) == 1:
+        share = f"1 of the {len(used)} actuals shown is a made-up illustrative value"
+    else:
+        share = f"{len(shown)} of the {len(used)} actuals shown are made-up illustrative values"
+    rest = (
+        "not a published figure; do not cite it."
+        if len(shown) == 1
+        else "not published figures; do not cite them."
+    )
+    return [f"Illustrative data: {share} (source 'illustrative'), {rest}"]
+
+
 def notes(assessment: Assessment) -> list[str]:
     """Plain sentences every report of this assessment must carry."""
-    out = []
-    used = [r for r in assessment.results if r.actual is not None]
-    shown = assessment.illustrative
-    if shown:
-        if len(used) == 1:
-            share = "the one actual shown is a made-up illustrative value"
-        elif len(shown) == 1:
-            share = f"1 of the {len(used)} actuals shown is a made-up illustrative value"
-        else:
-            share = f"{len(shown)} of the {len(used)} actuals shown are made-up illustrative values"
-        if len(shown) == 1:
-            rest = "not a published figure; do not cite it."
-        else:
-            rest = "not published figures; do not cite them."
-        out.append(f"Illustrative data: {share} (source 'illustrative'), {rest}")
+    out = illustrative_note([r.actual for r in assessment.results])
     whole = assessment.period is None or assessment.period.whole_year
     for r in assessment.results:
         if r.provisional and whole:

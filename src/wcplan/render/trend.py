@@ -1,0 +1,157 @@
+"""One indicator over time: a table of years, a chart (Rich text on a character grid), or JSON."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wcplan.outlook import Trend
+from wcplan.render import text
+from wcplan.render.json import clean, result_document
+
+# ASCII marks: one cell wide in every terminal, CJK ones included.
+TARGET, ACTUAL, PROJECTED = "-", "o", "+"
+
+
+def render(t: Trend, plan, notes: list[str], console: Console) -> None:
+    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, status_cell
+
+    ind = t.indicator
+    console.print(
+        Text.assemble(
+            (f"{ind.id} {ind.name}", "bold"), f" ({ind.unit}, {text.ATTRIBUTE_LABEL[ind.attribute]})"
+        )
+    )
+    console.print(Text(f"lead unit {ind.lead}; responsible: {', '.join(ind.responsible)}", style="dim"))
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    for header in ("Year", "Target", "Actual", "Gap", "Compl.", "Progr.", "Status", "Source"):
+        table.add_column(
+            header, justify="right" if header in ("Target", "Actual", "Gap", "Compl.", "Progr.") else "left"
+        )
+    baseline = "—" if ind.baseline is None else text.number(ind.baseline)
+    table.add_row(
+        Text(str(plan.meta.base_year)), Text("baseline"), Text(baseline), *(Text("") for _ in range(5))
+    )
+    for r in t.years:
+        table.add_row(
+            Text(str(r.year)),
+            Text(text.number(r.target)),
+            Text(text.number(r.actual.value) if r.actual else ""),
+            Text(text.gap(r)),
+            Text(text.percent(r.completion)),
+            Text(text.progress(r.progress)),
+            status_cell(r.status),
+            Text(_source(r), style="dim"),
+        )
+    console.print(table)
+    latest = next((r for r in reversed(t.years) if r.actual is not None), None)
+    if latest is not None and latest.so_far is not None:
+        kind = (
+            "of the targets to date"
+            if latest.so_far.completion is not None
+            else "of the way to the final target"
+        )
+        missing = latest.so_far.missing_years
+        gaps = f"; no actual for {', '.join(map(str, missing))}" if missing else ""
+        console.print(Text(f"Plan so far ({latest.year}): {text.so_far(latest)} {kind}{gaps}"))
+    p = t.projection
+    if p is not None:
+        line = Text(f"Outlook from {t.projected_from}: ")
+        line.append(text.OUTLOOK_LABEL[p.outlook], style=OUTLOOK_STYLE[p.outlook])
+        if p.value is not None:
+            what = "plan total" if ind.attribute.value == "annual" else str(plan.years[-1])
+            line.append(f", projected {what} {text.number(p.value)}")
+        if p.reason:
+            line.append(f" ({p.reason})")
+        console.print(line)
+    console.print()
+    console.print(chart(t, plan, min(console.width, 72) - 10, STATUS_STYLE, OUTLOOK_STYLE))
+    for note in notes:
+        console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
+
+
+def _source(r) -> str:
+    if r.actual is None:
+        return ""
+    return "illustrative" if r.actual.illustrative else (r.actual.source or "")
+
+
+def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int = 10) -> Text:
+    """Targets as a line (-), actuals as points (o, coloured by status), the projection as +."""
+    ind = t.indicator
+    years = [plan.meta.base_year, *plan.years]
+    targets = {y: float(ind.targets[y]) for y in plan.years}
+    if ind.baseline is not None:
+        targets[plan.meta.base_year] = float(ind.baseline)
+    actuals = {r.year: (r.actual.value, r.status) for r in t.years if r.actual is not None}
+    projected = None
+    if t.projection is not None and t.projection.value is not None and ind.attribute.value != "annual":
+        projected = t.projection.value
+    values = [*targets.values(), *(v for v, _ in actuals.values())] + (
+        [projected] if projected is not None else []
+    )
+    low, high = min(values), max(values)
+    if high == low:
+        high = low + 1
+    step = (width - 1) / (len(years) - 1)
+
+    def x_of(year: int) -> int:
+        return round((year - years[0]) * step)
+
+    def y_of(value: float) -> int:
+        return round((value - low) / (high - low) * (height - 1))
+
+    grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
+    known = sorted(targets)
+    for a, b in pairwise(known):
+        xa, xb = x_of(a), x_of(b)
+        for x in range(xa, xb + 1):
+            value = targets[a] + (targets[b] - targets[a]) * (x - xa) / max(xb - xa, 1)
+            grid[y_of(value)][x] = (TARGET, "dim")
+    if projected is not None and t.projected_from in actuals:
+        grid[y_of(projected)][x_of(plan.years[-1])] = (PROJECTED, outlook_style[t.projection.outlook])
+    for year, (value, status) in actuals.items():
+        grid[y_of(value)][x_of(year)] = (ACTUAL, f"bold {status_style[status]}")
+
+    label_width = max(len(text.number(high)), len(text.number(low)))
+    out = Text()
+    for row in range(height - 1, -1, -1):
+        label = text.number(high) if row == height - 1 else text.number(low) if row == 0 else ""
+        out.append(f"{label:>{label_width}} |")
+        for char, style in grid[row]:
+            out.append(char, style=style)
+        out.append("\n")
+    axis = [" "] * width
+    for year in years:
+        stamp = str(year)
+        start = min(max(x_of(year) - 2, 0), width - len(stamp))
+        axis[start : start + len(stamp)] = stamp
+    out.append(" " * label_width + " +" + "-" * width + "\n")
+    out.append(" " * (label_width + 2) + "".join(axis) + "\n")
+    out.append(f"{TARGET} target path from the baseline   {ACTUAL} actual (coloured by status)", style="dim")
+    if projected is not None:
+        out.append(f"   {PROJECTED} projected {plan.years[-1]}", style="dim")
+    return out
+
+
+def document(t: Trend, plan, notes: list[str]) -> dict:
+    p = t.projection
+    return clean(
+        {
+            "indicator": t.indicator.model_dump(mode="json"),
+            "years": [result_document(r) | {"year": r.year} for r in t.years],
+            "projection": None
+            if p is None
+            else {
+                "from_year": t.projected_from,
+                "value": p.value,
+                "outlook": str(p.outlook),
+                "ratio": p.ratio,
+                "reason": p.reason,
+            },
+            "notes": notes,
+        }
+    )
