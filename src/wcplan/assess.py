@@ -75,17 +75,6 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
-class UnitSummary:
-    unit: str
-    counts: dict[Status, int]
-    indicators: list[int]
-
-    @property
-    def total(self) -> int:
-        return len(self.indicators)
-
-
-@dataclass(frozen=True)
 class Assessment:
     plan: Plan
     year: int
@@ -99,9 +88,9 @@ class Assessment:
         return self.period.label if self.period else str(self.year)
 
     @property
-    def units(self) -> list[UnitSummary]:
-        """One summary per lead unit, in plan order."""
-        return summarise_by(self.results, lambda r: [r.indicator.lead])
+    def units(self) -> list[Scorecard]:
+        """One scorecard per lead unit, in plan order."""
+        return group_by_unit(self.results, "lead")
 
     @property
     def counts(self) -> dict[Status, int]:
@@ -151,6 +140,14 @@ class Scorecard:
     results: list[IndicatorResult]
 
     @property
+    def indicators(self) -> list[int]:
+        return [r.indicator.id for r in self.results]
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    @property
     def assessed(self) -> int:
         """Indicators with an actual and a computable status."""
         return sum(n for s, n in self.counts.items() if s.assessed)
@@ -174,17 +171,22 @@ class Scorecard:
         )
 
 
-def scorecards(assessment: Assessment, by: str = "lead") -> list[Scorecard]:
-    """One scorecard per lead unit (`by="lead"`) or per unit named lead or responsible
-    (`by="responsible"`), best score first; units with nothing assessed last."""
+def group_by_unit(results: list[IndicatorResult], by: str = "lead") -> list[Scorecard]:
+    """One scorecard per lead unit (`by="lead"`) or per responsible unit (`by="responsible"`),
+    in the order the units first appear in the plan."""
     if by not in ("lead", "responsible"):
         raise ValueError(f"by must be 'lead' or 'responsible', not {by!r}")
     grouped: dict[str, list[IndicatorResult]] = {}
-    for r in assessment.results:
+    for r in results:
         for unit in [r.indicator.lead] if by == "lead" else r.indicator.responsible:
             grouped.setdefault(unit, []).append(r)
-    cards = [Scorecard(unit, count_statuses(rs), rs) for unit, rs in grouped.items()]
-    order = {unit: i for i, unit in enumerate(grouped)}
+    return [Scorecard(unit, count_statuses(rs), rs) for unit, rs in grouped.items()]
+
+
+def scorecards(assessment: Assessment, by: str = "lead") -> list[Scorecard]:
+    """The scorecards of `group_by_unit`, best score first; units with nothing assessed last."""
+    cards = group_by_unit(assessment.results, by)
+    order = {card.unit: i for i, card in enumerate(cards)}
     return sorted(cards, key=lambda c: (c.score is None, -(c.score or 0), order[c.unit]))
 
 
@@ -193,16 +195,6 @@ def count_statuses(results: Iterable[IndicatorResult]) -> dict[Status, int]:
     for r in results:
         counts[r.status] += 1
     return counts
-
-
-def summarise_by(results: list[IndicatorResult], units_of) -> list[UnitSummary]:
-    grouped: dict[str, list[IndicatorResult]] = {}
-    for r in results:
-        for unit in units_of(r):
-            grouped.setdefault(unit, []).append(r)
-    return [
-        UnitSummary(unit, count_statuses(rs), [r.indicator.id for r in rs]) for unit, rs in grouped.items()
-    ]
 
 
 # ── the rules ────────────────────────────────────────────────────────────────
