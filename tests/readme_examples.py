@@ -18,7 +18,14 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n\$ wcplan (?P<args>[^\n]*)\n(?P<output>.*?)```\n", re.S)
-ENV = {"COLUMNS": "100", "NO_COLOR": None, "FORCE_COLOR": None, "WCPLAN_TARGETS": None}
+# A fixed date for reports ("made on"), by the reproducible-builds convention wcplan honours.
+ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": None,
+    "FORCE_COLOR": None,
+    "WCPLAN_TARGETS": None,
+    "SOURCE_DATE_EPOCH": "1700000000",
+}
 
 
 def examples(text: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wcplan import __version__
-from wcplan.commands import status, targets, trend, units, validate
+from wcplan.commands import report, status, targets, trend, units, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
 
@@ -105,6 +105,7 @@ app.command("status")(guarded(status.command))
 app.command("validate")(guarded(validate.command))
 app.command("units")(guarded(units.command))
 app.command("trend")(guarded(trend.command))
+app.command("report")(guarded(report.command))
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -9,6 +10,13 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.errors import UsageError
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
 
 Period = Annotated[
     str,
@@ -38,40 +46,52 @@ def command(
     unit: options.Unit = None,
     category: options.Category = None,
     status: StatusFilter = None,
-    format: options.TableOrJsonFormat = options.TableOrJson.table,
+    format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = StatusFormat.table,
     no_color: options.NoColor = False,
 ) -> None:
     """Judge every indicator for a YEAR (or the year to date of a PERIOD), by lead unit."""
     from wcplan.console import environment
 
     env = environment(no_color)
-    from wcplan.periods import FORMS_HELP, parse_period
-
     location, plan = load(targets)
-    when = parse_period(period)
-    if when is None:
-        raise UsageError(
-            f"'{period}' is not a year or a period; write it as {FORMS_HELP}.", param="YEAR|PERIOD"
-        )
-    year = when.year
-    if year not in plan.years:
-        years = ", ".join(map(str, plan.years))
-        extra = " is the base year, not a plan year" if year == plan.meta.base_year else " is not a plan year"
-        raise UsageError(f"{year}{extra}; the plan's years are {years}.", param="YEAR|PERIOD")
+    when = resolve_period(period, plan)
     units = check_choices(unit, plan.all_units(), "--unit", "unit")
     categories = check_choices(category, plan.categories(), "--category", "category")
     statuses = parse_statuses(status)
 
     result = assess_year(plan, location, actuals, when, env).filter(units, categories, statuses)
 
-    if format is options.TableOrJson.json:
+    if format is StatusFormat.json:
         from wcplan.render.json import assessment_document, dumps
 
         env.write(dumps(assessment_document(result)))
+    elif format is StatusFormat.markdown:
+        from wcplan.render.markdown import status_markdown
+
+        env.write(status_markdown(result))
     else:
         from wcplan.render.terminal import render_status
 
         render_status(result, env.stdout)
+
+
+def resolve_period(text: str, plan):
+    """The year or period asked for, which must lie in a plan year; else a usage error."""
+    from wcplan.periods import FORMS_HELP, parse_period
+
+    when = parse_period(text)
+    if when is None:
+        raise UsageError(
+            f"'{text}' is not a year or a period; write it as {FORMS_HELP}.", param="YEAR|PERIOD"
+        )
+    if when.year not in plan.years:
+        years = ", ".join(map(str, plan.years))
+        base = when.year == plan.meta.base_year
+        extra = " is the base year, not a plan year" if base else " is not a plan year"
+        raise UsageError(f"{when.year}{extra}; the plan's years are {years}.", param="YEAR|PERIOD")
+    return when
 
 
 def read_valid(plan, location, actuals, env):

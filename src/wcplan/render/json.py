@@ -101,3 +101,16 @@ def targets_document(plan: Plan, indicators: list[Indicator]) -> dict:
 
 def dumps(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def report_document(report) -> dict:
+    """The report as data: the assessment, plus what the other formats add (date, sources, lists)."""
+    return clean(
+        assessment_document(report.assessment)
+        | {
+            "made_on": report.made_on.isoformat(),
+            "sources": report.sources,
+            "lagging": [r.indicator.id for r in report.lagging],
+            "no_data": [r.indicator.id for r in report.no_data],
+        }
+    )

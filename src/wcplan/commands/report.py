@@ -1,0 +1,68 @@
+"""`wcplan report YEAR|PERIOD`: the status as a report to circulate: Markdown or JSON."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wcplan import options
+from wcplan.commands.common import check_choices, load
+from wcplan.commands.status import Period, resolve_period
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
+SUFFIX = {ReportFormat.markdown: ".md", ReportFormat.json: ".json"}
+
+
+def command(
+    period: Period,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")
+    ] = ReportFormat.markdown,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (whole or not at all). Default: stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    unit: options.Unit = None,
+    targets: options.Targets = None,
+    actuals: options.Actuals = None,
+    no_color: options.NoColor = False,
+) -> None:
+    """Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, method."""
+    from wcplan.commands.status import assess_year
+    from wcplan.console import environment
+    from wcplan.report import build
+
+    env = environment(no_color)
+    location, plan = load(targets)
+    when = resolve_period(period, plan)
+    units = check_choices(unit, plan.all_units(), "--unit", "unit")
+    report = build(assess_year(plan, location, actuals, when, env).filter(units=units))
+    if format is ReportFormat.json:
+        from wcplan.render.json import dumps, report_document
+
+        body = dumps(report_document(report)) + "\n"
+    else:
+        from wcplan.render.markdown import report_markdown
+
+        body = report_markdown(report)
+    if output is None:
+        env.stdout.file.write(body)
+        return
+    from wcplan.writing import write_atomic
+
+    write_atomic(output, body.encode("utf-8"))
+    env.say(f"wcplan: wrote {output} ({len(body.encode('utf-8')):,} bytes).")

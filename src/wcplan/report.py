@@ -1,0 +1,75 @@
+"""What a report says, derived from an assessment: the same facts for every format. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from wcplan.assess import Assessment, IndicatorResult, Scorecard, Status
+
+
+@dataclass(frozen=True)
+class Report:
+    assessment: Assessment
+    made_on: dt.date
+    #: sources of the values shown, with how many values each gave (illustrative included)
+    sources: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def units(self) -> list[Scorecard]:
+        return self.assessment.units
+
+    @property
+    def lagging(self) -> list[IndicatorResult]:
+        """Behind and off track, the furthest behind first: off track before behind, then by the
+        lowest progress ratio (a miss without a ratio, such as a missed target of no change, first)."""
+        lag = [r for r in self.assessment.results if r.status in (Status.OFF_TRACK, Status.BEHIND)]
+        return sorted(
+            lag,
+            key=lambda r: (
+                r.status is not Status.OFF_TRACK,
+                r.progress if r.progress is not None else float("-inf"),
+                r.indicator.id,
+            ),
+        )
+
+    @property
+    def no_data(self) -> list[IndicatorResult]:
+        return [r for r in self.assessment.results if r.status in (Status.NO_DATA, Status.UNKNOWN)]
+
+
+def today() -> dt.date:
+    """Today, or the date of $SOURCE_DATE_EPOCH (the reproducible-builds convention), so that a
+    report can be made again byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def build(assessment: Assessment, made_on: dt.date | None = None) -> Report:
+    sources: dict[str, int] = {}
+    for r in assessment.results:
+        if r.actual is not None:
+            key = r.actual.source or "(no source given)"
+            sources[key] = sources.get(key, 0) + 1
+    return Report(assessment, made_on or today(), sources)
+
+
+def method(plan) -> list[str]:
+    """The judging rules in brief, for every report's closing section (docs/methodology.md in full)."""
+    on, behind = plan.meta.thresholds.on_track, plan.meta.thresholds.behind
+    return [
+        "Met: the actual reaches the year's target.",
+        "Otherwise the progress ratio R: for annual (当年值) indicators R = actual / target; for cumulative "
+        "(累计值) and ratio (占比值) indicators R = (actual − baseline) / (target − baseline), the share of "
+        "the planned rise achieved.",
+        f"On track: R ≥ {on:g}; behind: {behind:g} ≤ R < {on:g}; off track: R < {behind:g}. "
+        "No data: no actual. Unknown: R cannot be computed (no baseline and no earlier actual).",
+        "Gap = actual − target (percentage points for % indicators); completion (完成率) = actual / target.",
+        "Within a year (序时进度), flows are judged against target × months / 12; counts and shares against "
+        "the year-end target; both provisional.",
+        f"Outlook (趋势判断): the final target projected at the pace so far: likely (≥ {on:g} of the way), "
+        f"at risk (≥ {behind:g}), unlikely, or unknown (fewer than two points).",
+    ]
