@@ -129,3 +129,93 @@ def test_a_missing_folder_is_one_sentence_and_exit_1(runner, tmp_path):
     assert r.exit_code == 1
     folder = tmp_path / "nope"
     assert r.stderr.strip() == f"wcplan: cannot write {folder / 'r.md'}: the folder {folder} does not exist."
+
+
+def test_excel_report_values_match_the_json_report(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "2022", "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
+    doc = json.loads(runner.invoke(app, ["report", "2022", "-f", "json"], env=ENV).stdout)
+    by_id = {i["id"]: i for i in doc["indicators"]}
+    book = load_workbook(out)
+    leads = list(dict.fromkeys(i["lead"] for i in doc["indicators"]))
+    assert book.sheetnames == ["Summary", *leads, "What lags", "No data", "Method"]
+    seen = []
+    for lead in leads:
+        sheet = book[lead]
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:L")
+        header = [c.value for c in sheet[1]]
+        for row in sheet.iter_rows(min_row=2, values_only=True):
+            cells = dict(zip(header, row, strict=True))
+            item = by_id[cells["ID"]]
+            seen.append(cells["ID"])
+            assert item["lead"] == lead
+            for column, key in [
+                ("Indicator", "name"),
+                ("Unit", "unit"),
+                ("Baseline", "baseline"),
+                ("Target", "target"),
+                ("Actual", "actual"),
+            ]:
+                assert cells[column] == item[key], (cells["ID"], column)
+            for column, key in [("Gap", "gap"), ("Completion", "completion"), ("Progress", "progress")]:
+                assert (
+                    cells[column] == pytest.approx(item[key])
+                    if item[key] is not None
+                    else cells[column] is None
+                )
+            assert cells["Status"].split(" ", 1)[1].replace(" ", "_") == item["status"]
+            assert cells["Source"] == ("illustrative" if item["illustrative"] else item["source"])
+    assert sorted(seen) == list(range(1, 43))
+    lag = book["What lags"]
+    assert [r[0] for r in lag.iter_rows(min_row=2, values_only=True)] == doc["lagging"]
+    assert [r[0] for r in book["No data"].iter_rows(min_row=2, values_only=True)] == doc["no_data"]
+    summary = [r[0] for r in book["Summary"].iter_rows(values_only=True)]
+    assert any(isinstance(v, str) and v.startswith("Illustrative data: 38 of the 39") for v in summary)
+
+
+def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    text = (DATA / "targets.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: 工业总产值", "name: '=HYPERLINK(\"http://x\")'").replace(
+        "lead: 区财政局", "lead: '@财政'"
+    )
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    args = [
+        "report",
+        "2022",
+        "-f",
+        "xlsx",
+        "-o",
+        str(out),
+        "--targets",
+        str(plan),
+        "--actuals",
+        str(DATA / "actuals"),
+    ]
+    assert runner.invoke(app, args, env=ENV).exit_code == 0
+    book = load_workbook(out)
+    cell = book["区工信局"]["B2"]
+    assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s" and cell.quotePrefix
+    assert "@财政" in book.sheetnames and book["@财政"]["A1"].value == "ID"
+    sheet = book["区工信局"]
+    row = {c.column_letter: c for c in sheet[2]}  # indicator 1: 亿元, behind
+    assert row["F"].number_format == "0.0" and row["H"].number_format == "0.0%"
+    assert row["J"].fill.fgColor.rgb.endswith("FFEB9C")
+    pct = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 4)  # a % indicator
+    assert pct[5].number_format == '0.0"%"' and pct[6].number_format.startswith('+0.0" pp"')
+    count = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 3)  # 家
+    assert count[5].number_format == "0"
+    assert sheet.column_dimensions["B"].width >= 2 * len("智能制造系统解决方案供应商引进数")
+
+
+def test_excel_without_output_is_written_here_and_said(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("WCPLAN_TARGETS", str(DATA / "targets.yaml"))
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["report", "2022-H1", "-f", "xlsx"], env=ENV)
+    assert r.exit_code == 0 and "wcplan: wrote wcplan-report-2022-H1.xlsx" in r.stderr
+    assert (tmp_path / "wcplan-report-2022-H1.xlsx").stat().st_size > 5000

@@ -16,9 +16,11 @@ from wcplan.commands.status import Period, resolve_period
 class ReportFormat(StrEnum):
     markdown = "markdown"
     json = "json"
+    xlsx = "xlsx"
 
 
-SUFFIX = {ReportFormat.markdown: ".md", ReportFormat.json: ".json"}
+#: Formats that are files, not text: without --output they go to wcplan-report-PERIOD.SUFFIX here.
+FILE_SUFFIX = {ReportFormat.xlsx: ".xlsx"}
 
 
 def command(
@@ -54,15 +56,20 @@ def command(
     if format is ReportFormat.json:
         from wcplan.render.json import dumps, report_document
 
-        body = dumps(report_document(report)) + "\n"
+        data = (dumps(report_document(report)) + "\n").encode("utf-8")
+    elif format is ReportFormat.xlsx:
+        from wcplan.render.excel import workbook
+
+        data = workbook(report)
     else:
         from wcplan.render.markdown import report_markdown
 
-        body = report_markdown(report)
-    if output is None:
-        env.stdout.file.write(body)
+        data = report_markdown(report).encode("utf-8")
+    if output is None and format not in FILE_SUFFIX:
+        env.stdout.file.write(data.decode("utf-8"))
         return
     from wcplan.writing import write_atomic
 
-    write_atomic(output, body.encode("utf-8"))
-    env.say(f"wcplan: wrote {output} ({len(body.encode('utf-8')):,} bytes).")
+    target = output or Path(f"wcplan-report-{when.label}{FILE_SUFFIX[format]}")
+    write_atomic(target, data)
+    env.say(f"wcplan: wrote {target} ({len(data):,} bytes).")

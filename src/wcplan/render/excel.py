@@ -1,0 +1,203 @@
+"""The report as an Excel workbook (openpyxl): a summary sheet, one sheet per lead unit, what lags,
+no data and the method; frozen headers, number formats per unit, statuses coloured as in the
+terminal, widths that fit Chinese text. Text that a spreadsheet could read as a formula is
+stored as text with Excel's quote prefix: shown as written, never evaluated."""
+
+from __future__ import annotations
+
+import io
+
+from rich.cells import cell_len
+
+from wcplan.assess import IndicatorResult, Status
+from wcplan.plan import Attribute, Indicator
+from wcplan.render import text
+from wcplan.report import Report, method
+from wcplan.units import is_count, is_percent
+
+#: Fills like the terminal's colours, in the pale tones spreadsheets use.
+STATUS_FILL = {
+    Status.MET: "C6EFCE",
+    Status.ON_TRACK: "DDEBF7",
+    Status.BEHIND: "FFEB9C",
+    Status.OFF_TRACK: "FFC7CE",
+    Status.NO_DATA: "EDEDED",
+    Status.UNKNOWN: "EDEDED",
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+HEADER = [
+    "ID",
+    "Indicator",
+    "Unit",
+    "Baseline",
+    "Target",
+    "Actual",
+    "Gap",
+    "Completion",
+    "Progress",
+    "Status",
+    "Outlook",
+    "Source",
+]
+
+
+def value_format(indicator: Indicator) -> str:
+    """亿元 with one decimal, counts as integers, percentages with a % sign (the values are in percent)."""
+    if is_percent(indicator.unit):
+        return '0.0"%"'
+    if is_count(indicator.unit):
+        return "0"
+    return "0.0"
+
+
+def gap_format(indicator: Indicator) -> str:
+    if indicator.attribute is Attribute.RATIO or is_percent(indicator.unit):
+        return '+0.0" pp";-0.0" pp";0" pp"'
+    return "+0;-0;0" if is_count(indicator.unit) else "+0.0;-0.0;0.0"
+
+
+def workbook(report: Report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    book = Workbook()
+    bold = Font(bold=True)
+    a = report.assessment
+    meta = a.plan.meta
+
+    summary = book.active
+    summary.title = "Summary"
+    when = str(a.year) if a.period is None or a.period.whole_year else f"{a.label} (the year to date)"
+    lines = [
+        [meta.title],
+        [f"{meta.document_number} · progress report {when}"],
+        [f"Made on {report.made_on.isoformat()}; actuals from {', '.join(a.files) or 'no files'}"],
+        ["Sources of the values: " + ", ".join(f"{s} ({n})" for s, n in report.sources.items())],
+        *([note] for note in text.notes(a)),
+        [],
+        ["Status", "Indicators", "Share"],
+        *([text.status_text(s), n, n / len(a.results) if a.results else None] for s, n in a.counts.items()),
+        [],
+        ["Lead unit", "Indicators", *(text.STATUS_LABEL[s] for s in a.counts), "Score"],
+        *([u.unit, u.total, *u.counts.values(), u.score] for u in report.units),
+    ]
+    for row in lines:
+        _append(summary, row)
+    summary["A1"].font = Font(bold=True, size=14)
+    for row in summary.iter_rows():
+        first = row[0].value
+        if isinstance(first, str) and first.startswith("Illustrative"):
+            row[0].font = Font(bold=True, color="C00000")
+        if first in ("Status", "Lead unit"):
+            for cell in row:
+                cell.font = bold
+        if isinstance(first, str) and any(first == text.status_text(s) for s in Status):
+            status = next(s for s in Status if first == text.status_text(s))
+            row[0].fill = PatternFill("solid", fgColor=STATUS_FILL[status])
+            row[2].number_format = "0.0%"
+        if first in {u.unit for u in report.units} and row[-1].value is not None:
+            row[-1].number_format = "0%"
+
+    used = set()
+    for card in report.units:
+        sheet = book.create_sheet(_sheet_name(card.unit, used))
+        _results_sheet(sheet, card.results, bold)
+
+    lag = book.create_sheet("What lags")
+    _results_sheet(lag, report.lagging, bold)
+    missing = book.create_sheet("No data")
+    _append(missing, ["ID", "Indicator", "Lead unit", "Status", "Why"])
+    for r in report.no_data:
+        _append(
+            missing,
+            [
+                r.indicator.id,
+                r.indicator.name,
+                r.indicator.lead,
+                text.status_text(r.status),
+                r.judgement.reason or "no actual",
+            ],
+        )
+    _finish(missing, bold)
+    rules = book.create_sheet("Method")
+    for line in method(a.plan):
+        _append(rules, [line])
+    _fit(rules)
+
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
+    from openpyxl.styles import PatternFill
+
+    _append(sheet, HEADER)
+    for r in results:
+        ind = r.indicator
+        row = [
+            ind.id,
+            ind.name,
+            ind.unit,
+            ind.baseline,
+            r.target,
+            r.actual.value if r.actual else None,
+            r.gap,
+            r.completion,
+            r.progress,
+            text.status_text(r.status) + ("*" if r.provisional else ""),
+            text.outlook(r) or None,
+            ("illustrative" if r.actual.illustrative else r.actual.source) if r.actual else None,
+        ]
+        _append(sheet, row)
+        cells = sheet[sheet.max_row]
+        for index in (3, 4, 5):
+            cells[index].number_format = value_format(ind)
+        cells[6].number_format = gap_format(ind)
+        cells[7].number_format = "0.0%"
+        cells[8].number_format = "0.00"
+        cells[9].fill = PatternFill("solid", fgColor=STATUS_FILL[r.status])
+    _finish(sheet, bold)
+
+
+def _append(sheet, values: list) -> None:
+    sheet.append([None if v is None else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        value = cell.value
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            cell.value = value
+            cell.data_type = "s"  # stored as text: never a formula
+            cell.quotePrefix = True  # and shown by Excel exactly as written
+
+
+def _finish(sheet, bold) -> None:
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "A2"
+    if sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
+    _fit(sheet)
+
+
+def _fit(sheet) -> None:
+    """Widths from the text's display width: a Chinese character takes two columns."""
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                widths[cell.column] = max(widths.get(cell.column, 0), cell_len(str(cell.value)))
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 80)
+
+
+def _sheet_name(unit: str, used: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique."""
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in unit)[:31] or "Unit"
+    name, n = base, 2
+    while name in used:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name)
+    return name
