@@ -7,6 +7,7 @@ project's goals are stated in:
     wcplan status 2022   within 1.35x of  python -c "import pandas"
     wcplan --help        within 1.5x  of  python -c "import typer"
     wcplan targets       within 2.5x  of  python -c "import typer"
+    wcplan report 2022 -f html / -f xlsx   within 2x of  wcplan status 2022
 
 Usage: python benchmarks/startup.py [--runs N]   (run from the repository root)
 """
@@ -19,10 +20,12 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(tempfile.mkdtemp(prefix="wcplan-bench-"))  # where the report commands write
 
 
 def wcplan() -> list[str]:
@@ -48,11 +51,15 @@ COMMANDS = {
     "wcplan status 2022": [*wcplan(), "status", "2022"],
     "wcplan --help": [*wcplan(), "--help"],
     "wcplan targets": [*wcplan(), "targets"],
+    "report -f html": [*wcplan(), "report", "2022", "-f", "html", "-o", str(OUT / "r.html")],
+    "report -f xlsx": [*wcplan(), "report", "2022", "-f", "xlsx", "-o", str(OUT / "r.xlsx")],
 }
 GOALS = [  # (command, baseline, allowed ratio)
     ("wcplan status 2022", "import pandas", 1.35),
     ("wcplan --help", "import typer", 1.5),
     ("wcplan targets", "import typer", 2.5),
+    ("report -f html", "wcplan status 2022", 2.0),
+    ("report -f xlsx", "wcplan status 2022", 2.0),
 ]
 
 

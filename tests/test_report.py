@@ -219,3 +219,115 @@ def test_excel_without_output_is_written_here_and_said(runner, tmp_path, monkeyp
     r = runner.invoke(app, ["report", "2022-H1", "-f", "xlsx"], env=ENV)
     assert r.exit_code == 0 and "wcplan: wrote wcplan-report-2022-H1.xlsx" in r.stderr
     assert (tmp_path / "wcplan-report-2022-H1.xlsx").stat().st_size > 5000
+
+
+def html_report(runner, tmp_path, *extra) -> str:
+    out = tmp_path / "r.html"
+    r = runner.invoke(app, ["report", "2022", "-f", "html", "-o", str(out), *extra], env=ENV)
+    assert r.exit_code == 0, r.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_html_report_is_self_contained_and_complete(runner, tmp_path):
+    import re
+    from html.parser import HTMLParser
+
+    page = html_report(runner, tmp_path)
+    assert page.startswith("<!doctype html>") and '<meta name="viewport"' in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)  # nothing fetched
+    assert "<script" not in page and "<link" not in page and "@import" not in page
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.row, self.cell, self.svgs = [], None, None, 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.row = []
+            elif tag in ("td", "th"):
+                self.cell = ""
+            elif tag == "svg":
+                self.svgs += 1
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.row is not None:
+                self.row.append(self.cell)
+                self.cell = None
+            elif tag == "tr":
+                self.rows.append(self.row)
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    parser = Cells()
+    parser.feed(page)
+    unit_rows = [row for row in parser.rows if len(row) == 12 and row[0].isdigit()]
+    assert sorted(int(row[0]) for row in unit_rows) == list(range(1, 43))  # each indicator once, with a chart
+    assert parser.svgs == 42
+    assert page.count("Illustrative data: 38 of the 39") == 1
+    assert "made on 2023-11-14" in page and "How statuses are judged" in page
+
+
+def test_html_escapes_text_from_the_plan(runner, tmp_path):
+    text = (
+        (DATA / "targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: 工业总产值", "name: '<script>x</script>&'")
+    )
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(text, encoding="utf-8")
+    page = html_report(runner, tmp_path, "--targets", str(plan), "--actuals", str(DATA / "actuals"))
+    assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt;&amp;" in page
+
+
+CHROMIUM = next(
+    (
+        p
+        for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+        if os.path.exists(p)
+    ),
+    None,
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs it where it can)")
+@pytest.mark.parametrize(("size", "name"), [("1200,1600", "desktop"), ("390,1400", "phone")])
+def test_html_report_renders_in_a_real_browser(runner, tmp_path, size, name):
+    import struct
+    import subprocess
+
+    html_report(runner, tmp_path)
+    shot = tmp_path / f"{name}.png"
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--hide-scrollbars",
+        f"--window-size={size}",
+    ]
+    subprocess.run(
+        [CHROMIUM, *flags, f"--screenshot={shot}", (tmp_path / "r.html").as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == tuple(int(v) for v in size.split(","))
+    assert len(data) > 30_000  # a page with text and charts, not a blank one
+
+
+def test_html_paths_mark_every_actual_so_far(runner, tmp_path):
+    page = html_report(runner, tmp_path)
+    label = next(part for part in page.split("<title>")[1:] if part.startswith("工业总产值:"))
+    assert label.startswith(
+        "工业总产值: targets from 2020 to 2023; actuals 1085 in 2021, 1352 in 2022</title>"
+    )

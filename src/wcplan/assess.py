@@ -82,6 +82,8 @@ class Assessment:
     files: list[str] = field(default_factory=list)
     #: What is judged: the whole year, or the year to date (2022-06, 2022-Q2, 2022-H1)
     period: Period | None = None
+    #: Whole-year actuals of every indicator by year, up to the year judged (for paths and charts)
+    history: dict[int, dict[int, float]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -222,7 +224,13 @@ def assess(
         assess_indicator(plan, ind, period, by_indicator.get(ind.id, {}), within.get(ind.id, []))
         for ind in plan.indicators
     ]
-    return Assessment(plan=plan, year=year, results=results, files=list(files or []), period=period)
+    history = {
+        ident: {y: a.value for y, a in sorted(years.items()) if y <= year}
+        for ident, years in by_indicator.items()
+    }
+    return Assessment(
+        plan=plan, year=year, results=results, files=list(files or []), period=period, history=history
+    )
 
 
 def assess_indicator(

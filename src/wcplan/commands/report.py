@@ -16,11 +16,12 @@ from wcplan.commands.status import Period, resolve_period
 class ReportFormat(StrEnum):
     markdown = "markdown"
     json = "json"
+    html = "html"
     xlsx = "xlsx"
 
 
 #: Formats that are files, not text: without --output they go to wcplan-report-PERIOD.SUFFIX here.
-FILE_SUFFIX = {ReportFormat.xlsx: ".xlsx"}
+FILE_SUFFIX = {ReportFormat.html: ".html", ReportFormat.xlsx: ".xlsx"}
 
 
 def command(
@@ -57,6 +58,10 @@ def command(
         from wcplan.render.json import dumps, report_document
 
         data = (dumps(report_document(report)) + "\n").encode("utf-8")
+    elif format is ReportFormat.html:
+        from wcplan.render.html import document
+
+        data = document(report).encode("utf-8")
     elif format is ReportFormat.xlsx:
         from wcplan.render.excel import workbook
 
