@@ -331,3 +331,18 @@ def test_html_paths_mark_every_actual_so_far(runner, tmp_path):
     assert label.startswith(
         "工业总产值: targets from 2020 to 2023; actuals 1085 in 2021, 1352 in 2022</title>"
     )
+
+
+def test_written_files_get_ordinary_permissions(runner, tmp_path):
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.html"
+        assert runner.invoke(app, ["report", "2022", "-f", "html", "-o", str(new)], env=ENV).exit_code == 0
+        assert new.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+        kept = tmp_path / "kept.md"
+        kept.write_text("old\n", encoding="utf-8")
+        kept.chmod(0o640)
+        assert runner.invoke(app, ["report", "2022", "-o", str(kept)], env=ENV).exit_code == 0
+        assert kept.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
+    finally:
+        os.umask(old)

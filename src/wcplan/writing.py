@@ -20,6 +20,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise WcplanError(f"cannot write {path}: {exc.strerror}.") from None
     try:
+        # mkstemp makes the file private (0600); give it the mode the file would have had:
+        # the replaced file's own, else what the umask allows for a new file.
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -30,3 +33,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise WcplanError(f"cannot write {path}: {exc.strerror or exc}.") from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
