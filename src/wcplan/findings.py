@@ -46,15 +46,3 @@ class Finding(NamedTuple):
         data = self._asdict()
         data["severity"] = str(self.severity)
         return data
-
-
-def errors(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.is_error]
-
-
-def warnings(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.WARNING]
-
-
-def notes(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.NOTE]

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from wcplan.assess import Assessment, IndicatorResult, Scorecard, Status
+from wcplan.assess import LAGGING, Assessment, IndicatorResult, Scorecard, Status
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Report:
     def lagging(self) -> list[IndicatorResult]:
         """Behind and off track, the furthest behind first: off track before behind, then by the
         lowest progress ratio (a miss without a ratio, such as a missed target of no change, first)."""
-        lag = [r for r in self.assessment.results if r.status in (Status.OFF_TRACK, Status.BEHIND)]
+        lag = [r for r in self.assessment.results if r.status in LAGGING]
         return sorted(
             lag,
             key=lambda r: (

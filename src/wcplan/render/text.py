@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wcplan.assess import Assessment, IndicatorResult, Status
 from wcplan.outlook import Outlook
-from wcplan.plan import Attribute, Indicator
+from wcplan.plan import Attribute
 
 STATUS_LABEL = {
     Status.MET: "met",
@@ -80,10 +80,6 @@ def so_far(result: IndicatorResult) -> str:
         return ""
     value = result.so_far.completion if result.so_far.completion is not None else result.so_far.progress
     return percent(value)
-
-
-def indicator_label(indicator: Indicator) -> str:
-    return f"{indicator.id} {indicator.name}"
 
 
 def illustrative_note(actuals) -> list[str]:
