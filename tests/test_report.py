@@ -159,7 +159,7 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
                 ("Actual", "actual"),
             ]:
                 assert cells[column] == item[key], (cells["ID"], column)
-            for column, key in [("Gap", "gap"), ("Completion", "completion"), ("Progress", "progress")]:
+            for column, key in [("Gap", "gap"), ("Compl.", "completion"), ("Progr.", "progress")]:
                 assert (
                     cells[column] == pytest.approx(item[key])
                     if item[key] is not None

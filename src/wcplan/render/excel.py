@@ -25,20 +25,7 @@ STATUS_FILL = {
     Status.UNKNOWN: "EDEDED",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HEADER = [
-    "ID",
-    "Indicator",
-    "Unit",
-    "Baseline",
-    "Target",
-    "Actual",
-    "Gap",
-    "Completion",
-    "Progress",
-    "Status",
-    "Outlook",
-    "Source",
-]
+HEADER = [*text.RESULT_COLUMNS, "Outlook", "Source"]
 
 
 def value_format(indicator: Indicator) -> str:

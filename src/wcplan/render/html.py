@@ -131,19 +131,7 @@ def _legend(counts: dict[Status, int]) -> str:
 
 
 def _results(results: list[IndicatorResult], plan, chart: bool, history=None) -> str:
-    head = [
-        "ID",
-        "Indicator",
-        "Unit",
-        "Baseline",
-        "Target",
-        "Actual",
-        "Gap",
-        "Compl.",
-        "Progr.",
-        "Status",
-        "Outlook",
-    ]
+    head = [*text.RESULT_COLUMNS, "Outlook"]
     if chart:
         head.append("Path")
     rows = []

@@ -33,7 +33,7 @@ def _title(a: Assessment, what: str) -> str:
 def unit_tables(a: Assessment) -> list[str]:
     out = []
     outlook = any(r.projection for r in a.results)
-    head = ["ID", "Indicator", "Unit", "Baseline", "Target", "Actual", "Gap", "Compl.", "Progr.", "Status"]
+    head = list(text.RESULT_COLUMNS)
     align = "rllrrrrrrl"
     if outlook:
         head, align = [*head, "Outlook"], align + "l"

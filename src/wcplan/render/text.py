@@ -30,6 +30,20 @@ OUTLOOK_LABEL = {
     Outlook.UNLIKELY: "unlikely",
     Outlook.UNKNOWN: "unknown",
 }
+#: The columns every report format shows for an indicator's result, in this order (same facts
+#: everywhere); a format may add its own last column (a chart, the source).
+RESULT_COLUMNS = [
+    "ID",
+    "Indicator",
+    "Unit",
+    "Baseline",
+    "Target",
+    "Actual",
+    "Gap",
+    "Compl.",
+    "Progr.",
+    "Status",
+]
 ATTRIBUTE_LABEL = {Attribute.CUMULATIVE: "累计值", Attribute.ANNUAL: "当年值", Attribute.RATIO: "占比值"}
 
 
