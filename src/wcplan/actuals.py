@@ -113,9 +113,8 @@ def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None 
         name = display_path(path)
         names.append(name)
         report = _Reporter(name, findings)
-        rows = _workbook_rows(path, options, report) if path.suffix.lower() == ".xlsx" else None
-        if rows is None:
-            rows = _csv_rows(path, options, report)
+        xlsx = path.suffix.lower() == ".xlsx"
+        rows = _workbook_rows(path, options, report) if xlsx else _csv_rows(path, options, report)
         _read_table(rows, checker, merger, report)
     merged = merger.merged()
     findings.extend(_jumps(merged, plan))
@@ -123,13 +122,15 @@ def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None 
 
 
 class _Reporter:
-    """Adds findings for one file."""
+    """Adds findings for one file, and remembers which codes it reported."""
 
     def __init__(self, name: str, findings: list[Finding]):
         self.name = name
         self.findings = findings
+        self.codes: set[str] = set()
 
     def __call__(self, code, message, line=None, column=None, severity=Severity.ERROR) -> None:
+        self.codes.add(code)
         self.findings.append(Finding(code, message, self.name, line, column, severity))
 
 
@@ -242,7 +243,7 @@ def _numbered(reader, report: _Reporter) -> Rows:
         start = reader.line_num + 1
 
 
-def _workbook_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows | None:
+def _workbook_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows:
     """Rows of the first (or the named) worksheet, read with openpyxl; formulas are never evaluated."""
     import zipfile
 
@@ -306,7 +307,7 @@ def _number_text(value: float) -> str:
 def _read_table(rows: Rows, checker: RowChecker, merger: _Merger, report: _Reporter) -> None:
     header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
     if header is None:
-        if not any(f.file == report.name for f in report.findings):
+        if not report.codes:  # an unreadable or empty file already said so
             report("empty-file", "this file holds only blank lines.")
         return
     columns = _read_header(header, header_line, report)
@@ -316,7 +317,7 @@ def _read_table(rows: Rows, checker: RowChecker, merger: _Merger, report: _Repor
     width = len(header)
     data_rows = 0
     for line, row in rows:
-        if not "".join(row).strip():
+        if not _filled(row):
             continue  # blank rows are ignored
         data_rows += 1
         if len(row) != width:
@@ -329,9 +330,7 @@ def _read_table(rows: Rows, checker: RowChecker, merger: _Merger, report: _Repor
             )
             continue
         checker.check(row, columns, layout, line, report, merger)
-    if data_rows == 0 and not any(
-        f.code == "csv-malformed" and f.file == report.name for f in report.findings
-    ):
+    if data_rows == 0 and "csv-malformed" not in report.codes:
         report("no-data-rows", "this file has a header but no data rows.", header_line)
 
 
@@ -398,9 +397,14 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
+def _normalised(text: str) -> str:
+    """Full-width forms to ASCII (１３００ -> 1300), spaces trimmed; plain ASCII is left as it is."""
+    return text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+
+
 def parse_number(text: str) -> float | None:
     """A finite number written plainly: `1300`, `1,300.5`, full-width `１３００`. Never a formula."""
-    text = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+    text = _normalised(text)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
@@ -410,7 +414,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _parse_int(text: str) -> int | None:
-    text = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+    text = _normalised(text)
     return int(text) if text.isascii() and text.isdigit() else None
 
 
@@ -627,7 +631,7 @@ class RowChecker:
                 ),
                 None,
             )
-        clean = text if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+        clean = _normalised(text)
         percent_sign = clean.endswith("%")
         value = parse_number(clean[:-1] if percent_sign else clean)
         if value is None:

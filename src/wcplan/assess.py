@@ -90,6 +90,11 @@ class Assessment:
         return self.period.label if self.period else str(self.year)
 
     @property
+    def whole_year(self) -> bool:
+        """Whether the whole year is judged (not the year to date of a period)."""
+        return self.period is None or self.period.whole_year
+
+    @property
     def units(self) -> list[Scorecard]:
         """One scorecard per lead unit, in plan order."""
         return group_by_unit(self.results, "lead")

@@ -54,10 +54,9 @@ def workbook(report: Report) -> bytes:
 
     summary = book.active
     summary.title = "Summary"
-    when = str(a.year) if a.period is None or a.period.whole_year else f"{a.label} (the year to date)"
     lines = [
         [meta.title],
-        [f"{meta.document_number} · progress report {when}"],
+        [f"{meta.document_number} · progress report {text.when(a)}"],
         [f"Made on {report.made_on.isoformat()}; actuals from {', '.join(a.files) or 'no files'}"],
         ["Sources of the values: " + ", ".join(f"{s} ({n})" for s, n in report.sources.items())],
         *([note] for note in text.notes(a)),
@@ -134,7 +133,7 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
             r.progress,
             text.status_text(r.status) + ("*" if r.provisional else ""),
             text.outlook(r) or None,
-            ("illustrative" if r.actual.illustrative else r.actual.source) if r.actual else None,
+            text.source_label(r),
         ]
         _append(sheet, row)
         cells = sheet[sheet.max_row]

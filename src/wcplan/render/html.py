@@ -48,8 +48,7 @@ svg.path { width: 150px; height: 46px; display: block; }
 def document(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    when = str(a.year) if a.period is None or a.period.whole_year else f"{a.label} (the year to date)"
-    title = f"{meta.title}: progress report {when}"
+    title = f"{meta.title}: progress report {text.when(a)}"
     sources = ", ".join(f"{s} ({n})" for s, n in report.sources.items()) or "none"
     parts = [
         "<!doctype html>",

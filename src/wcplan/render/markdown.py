@@ -26,8 +26,7 @@ def _status(r: IndicatorResult) -> str:
 
 def _title(a: Assessment, what: str) -> str:
     meta = a.plan.meta
-    when = f"{a.year}" if a.period is None or a.period.whole_year else f"{a.label} (the year to date)"
-    return f"# {meta.title}: {what} {when}"
+    return f"# {meta.title}: {what} {text.when(a)}"
 
 
 def unit_tables(a: Assessment) -> list[str]:

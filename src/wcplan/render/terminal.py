@@ -113,7 +113,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
             f" ({meta.document_number}) — "
             + (
                 f"year-end status {year}"
-                if assessment.period is None or assessment.period.whole_year
+                if assessment.whole_year
                 else f"status {assessment.label}, the year to date ({assessment.period.months}/12 of {year})"
             ),
         )

@@ -47,6 +47,18 @@ RESULT_COLUMNS = [
 ATTRIBUTE_LABEL = {Attribute.CUMULATIVE: "累计值", Attribute.ANNUAL: "当年值", Attribute.RATIO: "占比值"}
 
 
+def when(assessment: Assessment) -> str:
+    """What a report covers: `2022`, or `2022-H1 (the year to date)`."""
+    return str(assessment.year) if assessment.whole_year else f"{assessment.label} (the year to date)"
+
+
+def source_label(result: IndicatorResult) -> str | None:
+    """Where the value shown comes from: 'illustrative' for a made-up value, else its source."""
+    if result.actual is None:
+        return None
+    return "illustrative" if result.actual.illustrative else result.actual.source
+
+
 def status_text(status: Status) -> str:
     return f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}"
 
@@ -119,9 +131,8 @@ def illustrative_note(actuals) -> list[str]:
 def notes(assessment: Assessment) -> list[str]:
     """Plain sentences every report of this assessment must carry."""
     out = illustrative_note([r.actual for r in assessment.results])
-    whole = assessment.period is None or assessment.period.whole_year
     for r in assessment.results:
-        if r.provisional and whole:
+        if r.provisional and assessment.whole_year:
             out.append(
                 f"Indicator {r.indicator.id} has no whole-year value for {assessment.year}: it is judged "
                 f"on its latest figure, {r.actual.period_label}, provisionally (*)."

@@ -44,7 +44,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
             Text(text.percent(r.completion)),
             Text(text.progress(r.progress)),
             status_cell(r.status),
-            Text(_source(r), style="dim"),
+            Text(text.source_label(r) or "", style="dim"),
         )
     console.print(table)
     latest = next((r for r in reversed(t.years) if r.actual is not None), None)
@@ -71,12 +71,6 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
     console.print(chart(t, plan, min(console.width, 72) - 10, STATUS_STYLE, OUTLOOK_STYLE))
     for note in notes:
         console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
-
-
-def _source(r) -> str:
-    if r.actual is None:
-        return ""
-    return "illustrative" if r.actual.illustrative else (r.actual.source or "")
 
 
 def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int = 10) -> Text:
