@@ -491,6 +491,8 @@ def test_units_command_formats(runner):
     assert (fin["met"], fin["on_track"], fin["assessed"], fin["score"]) == (1, 1, 2, 1)
     assert any(n.startswith("Illustrative data:") for n in doc["notes"])
     md = run(runner, "units", "2022", "--by", "responsible", "-f", "markdown").stdout
+    md, tasks_md = md.split("## Tasks and commitments 2022 by lead unit")
+    assert "| 区金融办 |" in tasks_md
     rows = [line for line in md.splitlines() if line.startswith("| ")]
     assert len(rows) == 1 + 4 and all(row.count(" | ") == 8 for row in rows)  # header + 4 units, 9 cells
     assert "> Illustrative data:" in md

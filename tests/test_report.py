@@ -43,8 +43,16 @@ def test_markdown_report_tables_parse_with_the_right_shape(runner):
     assert r.exit_code == 0
     md = r.stdout
     found = tables(md)
-    # summary, 7 lead units, what lags, no data
+    # summary, 7 lead units, what lags, no data; then the tasks section's tables
+    md, tasks_md = md.split("## Tasks and commitments 2022")
+    found = tables(md)
     assert len(found) == 1 + 7 + 1 + 1
+    task_tables = tables(tasks_md)
+    for table in task_tables:
+        assert len({len(row) for row in table}) == 1
+    line_ids = {row[0] for table in task_tables if table[0][1] == "Line of work" for row in table[1:]}
+    commitment_ids = {row[0] for table in task_tables if table[0][1] == "Commitment" for row in table[1:]}
+    assert len(line_ids) == 17 and len(commitment_ids) == 29
     for table in found:
         assert len({len(row) for row in table}) == 1  # every row as wide as its header
     unit_tables = found[1:8]
@@ -62,7 +70,8 @@ def test_markdown_report_tables_parse_with_the_right_shape(runner):
     assert "made on 2023-11-14" in md and "望发〔2021〕4号" in md
     assert md.count("**Illustrative data: 38 of the 39 actuals shown") == 1
     assert "Sources of the values shown: illustrative (38), 望城区发展和改革局" in md
-    assert "## How statuses are judged" in md and "R ≥ 0.95" in md
+    assert "## How statuses are judged" in tasks_md and "R ≥ 0.95" in tasks_md
+    assert tasks_md.count("Illustrative data: 44 of the 45 figures and statuses shown") == 1
 
 
 def test_what_lags_is_ordered_by_how_far_and_no_data_is_listed(runner):
@@ -140,7 +149,21 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
     by_id = {i["id"]: i for i in doc["indicators"]}
     book = load_workbook(out)
     leads = list(dict.fromkeys(i["lead"] for i in doc["indicators"]))
-    assert book.sheetnames == ["Summary", *leads, "What lags", "No data", "Method"]
+    assert book.sheetnames == [
+        "Summary",
+        *leads,
+        "What lags",
+        "No data",
+        "Lines of work",
+        "Commitments",
+        "Task notes",
+        "Method",
+    ]
+    commitments = {row[1]: row for row in book["Commitments"].iter_rows(min_row=2, values_only=True)}
+    by_commitment = {c["id"]: c for c in doc["tasks"]["commitments"]}
+    assert set(commitments) == set(by_commitment)
+    for ident, row in commitments.items():
+        assert row[6] == by_commitment[ident]["value"] and row[7] == by_commitment[ident]["gap"]
     seen = []
     for lead in leads:
         sheet = book[lead]

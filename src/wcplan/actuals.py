@@ -57,6 +57,8 @@ class ActualsRead:
     actuals: list[Actual]
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: Rows of task-progress files among the files read (wcplan.progress), merged.
+    progress: list = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -102,12 +104,19 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     return unique, findings
 
 
-def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None = None) -> ActualsRead:
-    """Read every file (folders: their .csv and .xlsx files) and merge them into one table."""
+def read_actuals(
+    paths: Sequence[Path], plan: Plan, options: ReadOptions | None = None, tasks=None
+) -> ActualsRead:
+    """Read every file (folders: their .csv and .xlsx files) and merge them into one table.
+
+    Files whose header has an `item` column are task-progress files (wcplan.progress); they are
+    read against `tasks`, the tasks file or a function that loads it (called only when needed).
+    """
     options = options or ReadOptions()
     files, findings = expand_paths(paths)
     checker = RowChecker(plan)
     merger = _Merger(findings)
+    progress = _ProgressFiles(plan, tasks, findings)
     names: list[str] = []
     for path in files:
         name = display_path(path)
@@ -115,10 +124,37 @@ def read_actuals(paths: Sequence[Path], plan: Plan, options: ReadOptions | None 
         report = _Reporter(name, findings)
         xlsx = path.suffix.lower() == ".xlsx"
         rows = _workbook_rows(path, options, report) if xlsx else _csv_rows(path, options, report)
-        _read_table(rows, checker, merger, report)
+        _read_table(rows, checker, merger, report, progress)
     merged = merger.merged()
     findings.extend(_jumps(merged, plan))
-    return ActualsRead(actuals=merged, findings=findings, files=names)
+    return ActualsRead(actuals=merged, findings=findings, files=names, progress=progress.merged())
+
+
+class _ProgressFiles:
+    """Task-progress files met among the inputs: read with the tasks file, loaded on first need."""
+
+    def __init__(self, plan: Plan, tasks, findings: list[Finding]):
+        self.plan, self.tasks, self.findings = plan, tasks, findings
+        self.reader = None
+
+    def read(self, rows: Rows, header: list[str], line: int, report: _Reporter) -> None:
+        if self.tasks is None:
+            report(
+                "progress-not-expected",
+                "this is a task-progress file (it has an 'item' column), not a file of indicator actuals; "
+                "keep it in the progress/ folder.",
+                line,
+            )
+            return
+        if self.reader is None:
+            from wcplan.progress import ProgressReader
+
+            tasks = self.tasks() if callable(self.tasks) else self.tasks
+            self.reader = ProgressReader(self.plan, tasks, self.findings)
+        self.reader.read(rows, header, line, report)
+
+    def merged(self) -> list:
+        return self.reader.merged() if self.reader else []
 
 
 class _Reporter:
@@ -216,7 +252,10 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 def _recognised_header(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
     cells = [c.strip().strip('"').casefold() for c in first.split(",")]
-    return "value" in {_HEADER.get(c) for c in cells}
+    from wcplan.progress import HEADER
+
+    known = {_HEADER.get(c) for c in cells} | {HEADER.get(c) for c in cells}
+    return bool(known & {"value", "status"})
 
 
 def _numbered(reader, report: _Reporter) -> Rows:
@@ -304,11 +343,20 @@ def _number_text(value: float) -> str:
 # ── rows into records ────────────────────────────────────────────────────────
 
 
-def _read_table(rows: Rows, checker: RowChecker, merger: _Merger, report: _Reporter) -> None:
+def _read_table(
+    rows: Rows, checker: RowChecker, merger: _Merger, report: _Reporter, progress: _ProgressFiles
+) -> None:
     header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
     if header is None:
         if not report.codes:  # an unreadable or empty file already said so
             report("empty-file", "this file holds only blank lines.")
+        return
+    from wcplan.progress import is_progress_header
+
+    if is_progress_header(header) and not any(
+        _HEADER.get(c.strip().casefold()) in ("indicator", "name") for c in header
+    ):
+        progress.read(rows, header, header_line, report)
         return
     columns = _read_header(header, header_line, report)
     if columns is None:
@@ -621,80 +669,85 @@ class RowChecker:
 
     def _value(self, text: str, indicator: Indicator | None, given: str) -> tuple:
         """(value, problem, conversion note) for a value text of an indicator."""
-        if not text:
-            return (
-                None,
-                (
-                    "value-missing",
-                    "value",
-                    "the value is empty; leave the row out if there is no figure yet.",
-                ),
-                None,
-            )
-        clean = _normalised(text)
-        percent_sign = clean.endswith("%")
-        value = parse_number(clean[:-1] if percent_sign else clean)
-        if value is None:
-            return None, ("value-not-number", "value", f"the value '{text}' is not a number."), None
-        unit = indicator.unit
-        if percent_sign and not units.is_percent(unit):
+        if indicator is None:
+            return check_value(text, "", given, "")
+        return check_value(text, indicator.unit, given, f"indicator {indicator.id}")
+
+
+def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
+    """(value, problem, conversion note) for a value text of an item counted in `unit`;
+    `subject` names the item in sentences ('indicator 5', 'commitment C02')."""
+    if not text:
+        return (
+            None,
+            (
+                "value-missing",
+                "value",
+                "the value is empty; leave the row out if there is no figure yet.",
+            ),
+            None,
+        )
+    clean = _normalised(text)
+    percent_sign = clean.endswith("%")
+    value = parse_number(clean[:-1] if percent_sign else clean)
+    if value is None:
+        return None, ("value-not-number", "value", f"the value '{text}' is not a number."), None
+    if percent_sign and not units.is_percent(unit):
+        return (
+            None,
+            (
+                "unit-mismatch",
+                "value",
+                f"the value '{text}' is a percentage, but {subject} is counted in {unit}.",
+            ),
+            None,
+        )
+    note = None
+    if given and not units.same_unit(given, unit):
+        factor = units.conversion(given, unit)
+        if factor is None:
             return (
                 None,
                 (
                     "unit-mismatch",
-                    "value",
-                    f"the value '{text}' is a percentage, but indicator {indicator.id} is counted in {unit}.",
+                    "unit",
+                    f"the unit {given} cannot be converted to {unit}, the unit of {subject}.",
                 ),
                 None,
             )
-        note = None
-        if given and not units.same_unit(given, unit):
-            factor = units.conversion(given, unit)
-            if factor is None:
-                return (
-                    None,
-                    (
-                        "unit-mismatch",
-                        "unit",
-                        f"the unit {given} cannot be converted to {unit}, "
-                        f"the unit of indicator {indicator.id}.",
-                    ),
-                    None,
-                )
-            note = (
-                f"values in {given} are converted to {unit}, the unit of indicator {indicator.id} "
-                f"(here {_fmt(value)} {given} = {_fmt(value * factor)} {unit}); further rows of this file "
-                "are converted without a note."
-            )
-            value *= factor
-        if value < 0:
-            return (
-                None,
-                (
-                    "negative-value",
-                    "value",
-                    f"the value {_fmt(value)} is negative; wcplan's measures cannot be.",
-                ),
-                None,
-            )
-        if units.is_count(unit) and not float(value).is_integer():
-            return (
-                None,
-                (
-                    "fraction-for-count",
-                    "value",
-                    f"the value {_fmt(value)} is not a whole number, "
-                    f"but indicator {indicator.id} counts {unit}.",
-                ),
-                None,
-            )
-        if units.is_percent(unit) and value > 100:
-            return (
-                None,
-                ("percent-out-of-range", "value", f"the value {_fmt(value)} is a percentage above 100."),
-                None,
-            )
-        return value, None, note
+        note = (
+            f"values in {given} are converted to {unit}, the unit of {subject} "
+            f"(here {_fmt(value)} {given} = {_fmt(value * factor)} {unit}); further rows of this file "
+            "are converted without a note."
+        )
+        value *= factor
+    if value < 0:
+        return (
+            None,
+            (
+                "negative-value",
+                "value",
+                f"the value {_fmt(value)} is negative; wcplan's measures cannot be.",
+            ),
+            None,
+        )
+    if units.is_count(unit) and not float(value).is_integer():
+        return (
+            None,
+            (
+                "fraction-for-count",
+                "value",
+                f"the value {_fmt(value)} is not a whole number, but {subject} counts {unit}.",
+            ),
+            None,
+        )
+    if units.is_percent(unit) and value > 100:
+        return (
+            None,
+            ("percent-out-of-range", "value", f"the value {_fmt(value)} is a percentage above 100."),
+            None,
+        )
+    return value, None, note
 
 
 # ── across rows and files ────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wcplan import __version__
-from wcplan.commands import report, status, targets, trend, units, validate
+from wcplan.commands import report, status, targets, tasks, trend, units, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
 
@@ -106,6 +106,7 @@ app.command("validate")(guarded(validate.command))
 app.command("units")(guarded(units.command))
 app.command("trend")(guarded(trend.command))
 app.command("report")(guarded(report.command))
+app.command("tasks")(guarded(tasks.command))
 
 
 def main() -> None:

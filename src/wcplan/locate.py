@@ -3,6 +3,8 @@
 Plan file: --targets FILE, else $WCPLAN_TARGETS, else data/targets.yaml in the current
 directory or one of its parents, else the copy shipped inside the package.
 Actuals: --actuals PATH (files or folders, repeatable), else data/actuals/ beside the plan file.
+Tasks file: --tasks FILE, else tasks.yaml beside the plan file (the packaged plan has the
+packaged tasks file beside it). Task progress: --progress PATH, else data/progress/ beside the plan file.
 """
 
 from __future__ import annotations
@@ -72,4 +74,33 @@ def find_actuals(options: list[Path] | None, plan: PlanLocation) -> list[Path]:
                 raise UsageError(f"{path} does not exist.", param="--actuals")
         return list(options)
     beside = plan.path.parent / "actuals"
+    return [beside] if beside.is_dir() else []
+
+
+def find_tasks(option: Path | None, plan: PlanLocation, required: bool = True) -> Path | None:
+    """The tasks file: --tasks FILE, else tasks.yaml beside the plan file (the shipped plan has
+    the shipped tasks beside it). None when there is none and none is `required`."""
+    if option is not None:
+        if not option.is_file():
+            raise UsageError(f"the tasks file {option} does not exist.", param="--tasks")
+        return option
+    candidate = plan.path.parent / "tasks.yaml"
+    if candidate.is_file():
+        return candidate
+    if not required:
+        return None
+    raise UsageError(
+        f"no tasks file found: give --tasks FILE, or add tasks.yaml beside {display_path(plan.path)}.",
+        param="--tasks",
+    )
+
+
+def find_progress(options: list[Path] | None, plan: PlanLocation) -> list[Path]:
+    """The task-progress paths to read; an empty list means there are none."""
+    if options:
+        for path in options:
+            if not path.exists():
+                raise UsageError(f"{path} does not exist.", param="--progress")
+        return list(options)
+    beside = plan.path.parent / "progress"
     return [beside] if beside.is_dir() else []

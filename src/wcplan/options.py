@@ -34,6 +34,25 @@ Actuals = Annotated[
         show_default=False,
     ),
 ]
+Tasks = Annotated[
+    Path | None,
+    typer.Option(
+        "--tasks",
+        metavar="FILE",
+        help="The tasks file. Default: tasks.yaml beside the plan file, else the copy shipped with wcplan.",
+        show_default=False,
+    ),
+]
+Progress = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--progress",
+        metavar="PATH",
+        help="A CSV file of task progress, or a folder of them; repeat for several. "
+        "Default: the progress/ folder beside the plan file.",
+        show_default=False,
+    ),
+]
 Unit = Annotated[
     list[str] | None,
     typer.Option(

@@ -183,7 +183,12 @@ def _field(loc: tuple) -> str:
     return ".".join(str(p) for p in rest) or "(entry)"
 
 
-def _describe_validation(exc: ValidationError, data: Any) -> list[tuple[tuple, str, str]]:
+def _describe_validation(
+    exc: ValidationError, data: Any, subject_of=None, field_of=None
+) -> list[tuple[tuple, str, str]]:
+    """One (location, code, sentence) per field in error. `subject_of(loc, data)` names the entry
+    ('indicator 4 (…)'), `field_of(loc)` the field inside it; the defaults are the plan file's."""
+    subject_of, field_of = subject_of or _subject, field_of or _field
     problems: dict[tuple, tuple[str, str]] = {}
     for err in exc.errors():
         loc = tuple(err["loc"])
@@ -193,7 +198,7 @@ def _describe_validation(exc: ValidationError, data: Any) -> list[tuple[tuple, s
         if loc in problems:
             continue
         kind, value = err["type"], err.get("input")
-        subject, field = _subject(loc, data), _field(loc)
+        subject, field = subject_of(loc, data), field_of(loc)
         if kind == "missing":
             code, what = "plan-field-missing", f"field '{field}' is missing"
         elif kind == "extra_forbidden":
@@ -205,7 +210,7 @@ def _describe_validation(exc: ValidationError, data: Any) -> list[tuple[tuple, s
             noun = "a whole number" if loc and loc[-1] in ("id", "base_year") else "a number"
             if loc and loc[-1] == "[key]":
                 loc = loc[:-1]
-                field, noun = _field(loc), "a year"
+                field, noun = field_of(loc), "a year"
             elif len(loc) >= 2 and loc[-2] == "years":
                 noun = "a year"
             code, what = "plan-field-invalid", f"field '{field}' must be {noun}, not {value!r}"

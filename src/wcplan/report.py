@@ -15,6 +15,8 @@ class Report:
     made_on: dt.date
     #: sources of the values shown, with how many values each gave (illustrative included)
     sources: dict[str, int] = field(default_factory=dict)
+    #: the plan's tasks and commitments for the year (wcplan.assess_tasks), when there is a tasks file
+    tasks: object | None = None
 
     @property
     def units(self) -> list[Scorecard]:
@@ -48,13 +50,13 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def build(assessment: Assessment, made_on: dt.date | None = None) -> Report:
+def build(assessment: Assessment, made_on: dt.date | None = None, tasks=None) -> Report:
     sources: dict[str, int] = {}
     for r in assessment.results:
         if r.actual is not None:
             key = r.actual.source or "(no source given)"
             sources[key] = sources.get(key, 0) + 1
-    return Report(assessment, made_on or today(), sources)
+    return Report(assessment, made_on or today(), sources, tasks)
 
 
 def method(plan) -> list[str]:

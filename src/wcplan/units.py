@@ -6,7 +6,7 @@ General knowledge of Chinese statistical units, not of any one plan.
 from __future__ import annotations
 
 #: Units counted in whole numbers: a fraction of a firm is a typing mistake.
-COUNT_UNITS = {"家", "个", "项", "件", "人", "座", "台", "套", "户"}
+COUNT_UNITS = {"家", "个", "项", "件", "人", "座", "台", "套", "户", "名"}
 PERCENT_UNITS = {"%", "％", "百分比"}
 
 #: Factors to convert a value in the first unit into the second: 1 万元 = 0.0001 亿元.

@@ -26,3 +26,20 @@ def check_choices(given: list[str] | None, known: list[str], option: str, noun: 
             param=option,
         )
     return given
+
+
+def tasks_loader(plan, location, option: Path | None = None, required: bool = True):
+    """A function that locates and loads the tasks file once, when first called; it returns None
+    when there is no tasks file and none is `required`."""
+    loaded = []
+
+    def get():
+        if not loaded:
+            from wcplan.locate import display_path, find_tasks
+            from wcplan.tasks import load_tasks
+
+            path = find_tasks(option, location, required)
+            loaded.append(load_tasks(path, plan, display_path(path)) if path else None)
+        return loaded[0]
+
+    return get

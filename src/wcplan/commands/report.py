@@ -41,11 +41,15 @@ def command(
     ] = None,
     unit: options.Unit = None,
     targets: options.Targets = None,
+    tasks: options.Tasks = None,
     actuals: options.Actuals = None,
+    progress: options.Progress = None,
     no_color: options.NoColor = False,
 ) -> None:
-    """Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, method."""
+    """Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, tasks and
+    commitments, method."""
     from wcplan.commands.status import assess_year
+    from wcplan.commands.tasks import assess_tasks_year
     from wcplan.console import environment
     from wcplan.report import build
 
@@ -53,7 +57,13 @@ def command(
     location, plan = load(targets)
     when = resolve_period(period, plan)
     units = check_choices(unit, plan.all_units(), "--unit", "unit")
-    report = build(assess_year(plan, location, actuals, when, env).filter(units=units))
+    work = assess_tasks_year(
+        plan, location, when.year, env, tasks, actuals, progress, quiet=True, required=False
+    )
+    report = build(
+        assess_year(plan, location, actuals, when, env).filter(units=units),
+        tasks=work.filter(units) if work else None,
+    )
     if format is ReportFormat.json:
         from wcplan.render.json import dumps, report_document
 

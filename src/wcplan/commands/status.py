@@ -94,15 +94,18 @@ def resolve_period(text: str, plan):
     return when
 
 
-def read_valid(plan, location, actuals, env):
-    """Read the actuals, refusing them on any error (with every finding), and print their
-    warnings and notes. Shared by every command that judges actuals."""
+def read_valid(plan, location, actuals, env, progress=(), tasks=None, quiet=False):
+    """Read the actuals (and the task-progress paths `progress`), refusing them on any error (with
+    every finding), and print their warnings and notes. Shared by every command that judges actuals.
+    `tasks`: the tasks file or a function loading it (default: found beside the plan file)."""
     from wcplan.actuals import read_actuals
+    from wcplan.commands.common import tasks_loader
     from wcplan.errors import ActualsError
     from wcplan.locate import find_actuals
     from wcplan.render.findings import render_findings
 
-    read = read_actuals(find_actuals(actuals, location), plan)
+    paths = find_actuals(actuals, location) + list(progress)
+    read = read_actuals(paths, plan, tasks=tasks or tasks_loader(plan, location))
     if read.errors:
         n = len(read.errors)
         raise ActualsError(
@@ -110,7 +113,8 @@ def read_valid(plan, location, actuals, env):
             "`wcplan validate` reports every problem of the files.",
             read.findings,
         )
-    render_findings(read.warnings + read.notes, env.stderr)
+    if not quiet:
+        render_findings(read.warnings + read.notes, env.stderr)
     return read
 
 

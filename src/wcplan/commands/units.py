@@ -34,13 +34,16 @@ def command(
         ),
     ] = By.lead,
     targets: options.Targets = None,
+    tasks: options.Tasks = None,
     actuals: options.Actuals = None,
+    progress: options.Progress = None,
     format: Annotated[
         UnitsFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
     ] = (UnitsFormat.table),
     no_color: options.NoColor = False,
 ) -> None:
-    """Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator."""
+    """Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;
+    then each lead unit's lines of work and commitments."""
     from wcplan.commands.status import assess_year
     from wcplan.console import environment
     from wcplan.render import scorecards as render
@@ -52,15 +55,24 @@ def command(
             f"{year} is not a plan year; the plan's years are {', '.join(map(str, plan.years))}.", "YEAR"
         )
     from wcplan.assess import scorecards
+    from wcplan.commands.tasks import assess_tasks_year
+    from wcplan.render import tasks as tasks_render
     from wcplan.render.text import notes
 
     assessment = assess_year(plan, location, actuals, year, env)
+    work = assess_tasks_year(plan, location, year, env, tasks, actuals, progress, quiet=True, required=False)
     cards, said = scorecards(assessment, str(by)), notes(assessment)
     if format is UnitsFormat.json:
         from wcplan.render.json import dumps
 
-        env.write(dumps(render.document(cards, year, str(by), said)))
+        doc = render.document(cards, year, str(by), said)
+        if work is not None:
+            doc["tasks"] = {k: v for k, v in tasks_render.document(work).items() if k in ("units", "notes")}
+        env.write(dumps(doc))
     elif format is UnitsFormat.markdown:
-        env.write(render.markdown(cards, year, str(by), said))
+        extra = tasks_render.scorecards_markdown(work) if work is not None else []
+        env.write("\n".join([render.markdown(cards, year, str(by), said), *extra]))
     else:
         render.render_table(cards, year, str(by), said, env.stdout)
+        if work is not None:
+            tasks_render.render_scorecards(work, env.stdout)

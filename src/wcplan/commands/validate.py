@@ -25,8 +25,8 @@ Paths = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="[PATH]...",
-        help="CSV or Excel files of actuals, or folders of them. Default: the actuals/ folder beside "
-        "the plan file.",
+        help="CSV or Excel files of actuals or of task progress, or folders of them. Default: the "
+        "actuals/ and progress/ folders beside the plan file.",
         show_default=False,
     ),
 ]
@@ -35,6 +35,7 @@ Paths = Annotated[
 def command(
     paths: Paths = None,
     targets: options.Targets = None,
+    tasks: options.Tasks = None,
     format: Annotated[
         ValidateFormat,
         typer.Option(
@@ -75,23 +76,29 @@ def command(
     ] = None,
     no_color: options.NoColor = False,
 ) -> None:
-    """Check actuals files as CI does: every problem as FILE:LINE:COLUMN, exit 1 on any error."""
+    """Check actuals and task-progress files as CI does: every problem as FILE:LINE:COLUMN, exit 1 on
+    any error."""
     from wcplan.actuals import ReadOptions, read_actuals
+    from wcplan.commands.common import tasks_loader
     from wcplan.console import environment
-    from wcplan.locate import find_actuals
+    from wcplan.locate import find_actuals, find_progress
     from wcplan.render import validation as render
     from wcplan.validation import validate
 
     env = environment(no_color)
     location, plan = load(targets)
-    found = find_actuals(paths, location)
+    found = find_actuals(paths, location) + ([] if paths else find_progress(None, location))
     if not found:
         raise UsageError(
             "there is nothing to validate: name files or folders, "
             f"or add {location.path.parent / 'actuals'}.",
             param="PATH",
         )
-    result = validate(read_actuals(found, plan, ReadOptions(encoding=encoding, sheet=sheet)), strict)
+    read_options = ReadOptions(encoding=encoding, sheet=sheet)
+    loader = tasks_loader(plan, location, tasks)
+    if tasks is not None:
+        loader()  # a tasks file named is checked even when no progress file needs it
+    result = validate(read_actuals(found, plan, read_options, tasks=loader), strict)
 
     if format is ValidateFormat.json:
         from wcplan.render.json import dumps

@@ -105,6 +105,8 @@ def workbook(report: Report) -> bytes:
             ],
         )
     _finish(missing, bold)
+    if report.tasks is not None:
+        _tasks_sheets(book, report.tasks, bold)
     rules = book.create_sheet("Method")
     for line in method(a.plan):
         _append(rules, [line])
@@ -144,6 +146,38 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
         cells[8].number_format = "0.00"
         cells[9].fill = PatternFill("solid", fgColor=STATUS_FILL[r.status])
     _finish(sheet, bold)
+
+
+def _tasks_sheets(book, work, bold) -> None:
+    """Two sheets: the lines of work and the commitments, each with its lead units."""
+    from wcplan.render import tasks as t
+
+    lines = book.create_sheet("Lines of work")
+    _append(lines, ["Lead units", *t.LINE_COLUMNS, "Source"])
+    for r in work.lines:
+        _append(lines, [", ".join(r.task.lead), *t.line_cells(r), (r.latest.source if r.latest else None)])
+    _finish(lines, bold)
+    sheet = book.create_sheet("Commitments")
+    _append(sheet, ["Lead units", *t.COMMITMENT_COLUMNS, "Wording", "Source"])
+    for r in work.commitments:
+        cells = t.commitment_cells(r)
+        _append(
+            sheet,
+            [
+                ", ".join(r.commitment.leads),
+                *cells[:5],
+                r.value,
+                r.gap,
+                *cells[7:],
+                r.commitment.wording,
+                ", ".join(r.sources) or None,
+            ],
+        )
+    _finish(sheet, bold)
+    notes = book.create_sheet("Task notes")
+    for note in [t.LEGEND, *t.notes(work)]:
+        _append(notes, [note])
+    _fit(notes)
 
 
 def _append(sheet, values: list) -> None:

@@ -99,9 +99,42 @@ def document(report: Report) -> str:
         parts.append(f'<div class="scroll"><table>{header}{rows}</table></div>')
     else:
         parts.append("<p>Every indicator has an actual.</p>")
+    if report.tasks is not None:
+        parts.append(_tasks(report.tasks))
     parts.append("</section><section><h2>How statuses are judged</h2><ul>")
     parts += [f"<li>{escape(m)}</li>" for m in method(a.plan)]
     parts.append("</ul></section></body></html>\n")
+    return "\n".join(parts)
+
+
+def _tasks(work) -> str:
+    """The tasks section: per lead unit, its lines of work and its commitments."""
+    from wcplan.render import tasks as t
+
+    def table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+        head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+        body = "".join(
+            "<tr>"
+            + "".join(f"<td{' class=n' if i in numeric else ''}>{escape(c)}</td>" for i, c in enumerate(row))
+            + "</tr>"
+            for row in rows
+        )
+        return f'<div class="scroll"><table><tr>{head}</tr>{body}</table></div>'
+
+    parts = [
+        f'</section><section id="tasks"><h2>Tasks and commitments {work.year}</h2>',
+        f"<p>Lines of work: {escape(t.counts_text(work.line_counts, t.LINE_LABEL) or 'none')}. "
+        f"Commitments: {escape(t.counts_text(work.commitment_counts, t.STATE_LABEL) or 'none')}.</p>",
+    ]
+    for unit in work.units:
+        parts.append(f"<h3>{escape(unit.unit)}</h3>")
+        if unit.lines:
+            parts.append(table(t.LINE_COLUMNS, [t.line_cells(r) for r in unit.lines], set()))
+        if unit.commitments:
+            rows = [t.commitment_cells(r) for r in unit.commitments]
+            parts.append(table(t.COMMITMENT_COLUMNS, rows, {3, 5, 6, 8}))
+    parts.append(f'<p class="meta">{escape(t.LEGEND)}</p>')
+    parts += [_note(n) for n in t.notes(work)]
     return "\n".join(parts)
 
 

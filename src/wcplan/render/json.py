@@ -112,5 +112,14 @@ def report_document(report) -> dict:
             "sources": report.sources,
             "lagging": [r.indicator.id for r in report.lagging],
             "no_data": [r.indicator.id for r in report.no_data],
+            "tasks": _tasks(report.tasks),
         }
     )
+
+
+def _tasks(tasks) -> dict | None:
+    if tasks is None:
+        return None
+    from wcplan.render.tasks import document
+
+    return document(tasks)

@@ -139,5 +139,9 @@ def report_markdown(report: Report) -> str:
         lines += _table(["ID", "Indicator", "Lead unit", "Status", "Why"], "rllll", rows)
     else:
         lines.append("Every indicator has an actual.")
+    if report.tasks is not None:
+        from wcplan.render.tasks import markdown_section
+
+        lines += ["", *markdown_section(report.tasks)]
     lines += ["", "## How statuses are judged", "", *(f"- {m}" for m in method(a.plan)), ""]
     return "\n".join(lines)

@@ -1,0 +1,294 @@
+"""The core for tasks: the tasks file, actuals and progress in, the state of every line of work
+and every commitment for a year out. No printing, no files.
+
+A commitment is judged by the indicator rules (wcplan.assess.judge, wcplan.outlook) in the
+years it is due: every year for a yearly commitment (每年), else the plan's last year. Before
+then it is `not_due`, with the plan progress so far and the outlook to its target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from wcplan.assess import STATUSES, Judgement, Status, judge
+from wcplan.outlook import Outlook, Projection, SoFar, project, so_far
+from wcplan.plan import Attribute, Plan
+from wcplan.progress import Progress, WorkStatus
+from wcplan.records import Actual
+from wcplan.tasks import Commitment, Line, MeasuredAs, Task, Tasks
+
+NOT_DUE = "not_due"
+#: Every state a commitment can be in for a year: the indicator statuses, then not yet due.
+COMMITMENT_STATES = [*(s.value for s in STATUSES), NOT_DUE]
+#: A line of work nobody has reported on up to the year.
+NO_REPORT = "no_report"
+LINE_STATES = [*(s.value for s in WorkStatus), NO_REPORT]
+
+
+@dataclass(frozen=True)
+class CommitmentResult:
+    commitment: Commitment
+    year: int
+    #: Whether the commitment is judged against its target this year.
+    due: bool
+    target: float | None
+    value: float | None
+    judgement: Judgement | None
+    gap: float | None
+    completion: float | None
+    so_far: SoFar | None
+    projection: Projection | None
+    #: The records the value comes from: progress rows, or the actuals of its indicators.
+    records: tuple = ()
+    #: Indicators measuring it that have no whole-year actual for the year.
+    missing: tuple[int, ...] = ()
+    #: Its value in each plan year up to the year (those that have one).
+    history: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def state(self) -> str:
+        """The indicator status when due, else 'not_due'."""
+        return self.judgement.status.value if self.due else NOT_DUE
+
+    @property
+    def outlook(self) -> Outlook | None:
+        return self.projection.outlook if self.projection else None
+
+    @property
+    def illustrative(self) -> bool:
+        return any(r.illustrative for r in self.records)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(r.source for r in self.records if r.source))
+
+
+@dataclass(frozen=True)
+class LineResult:
+    task: Task
+    line: Line
+    year: int
+    #: The latest status reported up to the end of the year (None: none reported).
+    latest: Progress | None
+    #: Every report of the year, oldest first.
+    reports: tuple[Progress, ...] = ()
+
+    @property
+    def state(self) -> str:
+        return self.latest.status.value if self.latest else NO_REPORT
+
+    @property
+    def stale(self) -> bool:
+        """The latest report is from an earlier year."""
+        return self.latest is not None and self.latest.year < self.year
+
+    @property
+    def illustrative(self) -> bool:
+        return self.latest is not None and self.latest.illustrative
+
+
+@dataclass(frozen=True)
+class UnitTasks:
+    """One lead unit's lines of work and commitments for a year."""
+
+    unit: str
+    lines: list[LineResult]
+    commitments: list[CommitmentResult]
+
+    @property
+    def line_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(LINE_STATES, 0)
+        for r in self.lines:
+            counts[r.state] += 1
+        return counts
+
+    @property
+    def commitment_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(COMMITMENT_STATES, 0)
+        for r in self.commitments:
+            counts[r.state] += 1
+        return counts
+
+    @property
+    def assessed(self) -> int:
+        return sum(1 for r in self.commitments if r.due and r.judgement.status.assessed)
+
+    @property
+    def score(self) -> float | None:
+        """(met + on_track) / assessed over the commitments due this year (None: none assessed)."""
+        if not self.assessed:
+            return None
+        good = sum(
+            1 for r in self.commitments if r.due and r.judgement.status in (Status.MET, Status.ON_TRACK)
+        )
+        return good / self.assessed
+
+
+@dataclass(frozen=True)
+class TasksAssessment:
+    plan: Plan
+    tasks: Tasks
+    year: int
+    commitments: list[CommitmentResult]
+    lines: list[LineResult]
+    files: tuple[str, ...] = ()
+
+    @property
+    def units(self) -> list[UnitTasks]:
+        """One entry per lead unit (of a task, or of a commitment), in order of first appearance."""
+        order: dict[str, UnitTasks] = {}
+
+        def entry(unit: str) -> UnitTasks:
+            if unit not in order:
+                order[unit] = UnitTasks(unit, [], [])
+            return order[unit]
+
+        for r in self.lines:
+            for unit in r.task.lead:
+                entry(unit).lines.append(r)
+        for r in self.commitments:
+            for unit in r.commitment.leads:
+                entry(unit).commitments.append(r)
+        return list(order.values())
+
+    @property
+    def illustrative(self) -> bool:
+        return any(r.illustrative for r in self.commitments) or any(r.illustrative for r in self.lines)
+
+    @property
+    def commitment_counts(self) -> dict[str, int]:
+        return UnitTasks("", [], self.commitments).commitment_counts
+
+    @property
+    def line_counts(self) -> dict[str, int]:
+        return UnitTasks("", self.lines, []).line_counts
+
+    def filter(self, units: Iterable[str] = ()) -> TasksAssessment:
+        """Keep the lines and commitments that involve any of the units (lead or responsible)."""
+        wanted = set(units)
+        if not wanted:
+            return self
+        return replace(
+            self,
+            lines=[r for r in self.lines if wanted & set(r.task.units())],
+            commitments=[r for r in self.commitments if wanted & set(r.commitment.units())],
+        )
+
+
+def assess_tasks(
+    plan: Plan,
+    tasks: Tasks,
+    actuals: Iterable[Actual],
+    progress: Iterable[Progress],
+    year: int,
+    files: Iterable[str] = (),
+) -> TasksAssessment:
+    """The state of every line of work and commitment for `year` (a plan year)."""
+    if year not in plan.years:
+        raise ValueError(f"{year} is not a plan year")
+    whole: dict[tuple[int, int], Actual] = {
+        (a.indicator, a.year): a for a in actuals if a.period is None and a.year <= year
+    }
+    values: dict[tuple[str, int], Progress] = {}
+    updates: dict[str, list[Progress]] = {}
+    for p in progress:
+        if p.year > year:
+            continue
+        if p.is_commitment:
+            values[(p.item, p.year)] = p
+        else:
+            updates.setdefault(p.item, []).append(p)
+    results = [_commitment(plan, c, year, whole, values) for c in tasks.commitments]
+    lines = []
+    for task in tasks.tasks:
+        for line in task.lines:
+            mine = sorted(updates.get(line.id, []), key=lambda p: (p.date, p.line or 0))
+            lines.append(
+                LineResult(
+                    task,
+                    line,
+                    year,
+                    mine[-1] if mine else None,
+                    tuple(p for p in mine if p.year == year),
+                )
+            )
+    return TasksAssessment(plan, tasks, year, results, lines, tuple(files))
+
+
+def commitment_value(
+    commitment: Commitment, year: int, plan: Plan, whole: dict[tuple[int, int], Actual]
+) -> tuple[float | None, tuple, tuple[int, ...]]:
+    """(value, records, missing indicators) of a commitment measured by indicators, for a year."""
+    records, missing, total = [], [], 0.0
+    for ident in commitment.indicators:
+        actual = whole.get((ident, year))
+        if actual is None:
+            missing.append(ident)
+            continue
+        records.append(actual)
+        total += actual.value
+        if commitment.measured_as is MeasuredAs.INCREASE:
+            total -= float(plan.indicator(ident).baseline)
+    if missing:
+        return None, tuple(records), tuple(missing)
+    return total, tuple(records), ()
+
+
+def _commitment(
+    plan: Plan,
+    c: Commitment,
+    year: int,
+    whole: dict[tuple[int, int], Actual],
+    values: dict[tuple[str, int], Progress],
+) -> CommitmentResult:
+    by_year: dict[int, float] = {}
+    records: tuple = ()
+    missing: tuple[int, ...] = ()
+    for y in plan.years:
+        if y > year:
+            break
+        if c.indicators:
+            value, recs, miss = commitment_value(c, y, plan, whole)
+        else:
+            row = values.get((c.id, y))
+            value, recs, miss = (row.value if row else None), ((row,) if row else ()), ()
+        if value is not None:
+            by_year[y] = value
+        if y == year:
+            records, missing = recs, miss
+    value = by_year.get(year)
+    due = c.yearly or year == c.due
+    judgement = gap = completion = None
+    target = float(c.targets[year]) if due else None
+    if due:
+        thresholds = plan.meta.thresholds
+        earlier = {y: v for y, v in by_year.items() if y < year}
+        judgement = judge(
+            c,
+            year,
+            value,
+            earlier,
+            on_track=float(thresholds.on_track),
+            behind=float(thresholds.behind),
+            tolerance=float(plan.meta.tolerance),
+        )
+        if value is not None:
+            gap = value - target
+            if c.attribute is not Attribute.RATIO and target:
+                completion = value / target
+    return CommitmentResult(
+        commitment=c,
+        year=year,
+        due=due,
+        target=target,
+        value=value,
+        judgement=judgement,
+        gap=gap,
+        completion=completion,
+        so_far=so_far(plan, c, year, by_year),
+        projection=project(plan, c, year, by_year),
+        records=records,
+        missing=missing,
+        history=by_year,
+    )

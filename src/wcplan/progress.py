@@ -1,0 +1,372 @@
+"""Reading task progress: the numbers submitted for commitments, and the status of lines of work.
+
+A progress file is a CSV or Excel file like an actuals file, told apart by its `item` column
+(事项): a commitment id (C02) or a line of work (1.2). The same rules hold as for actuals:
+every row lands in the table or makes a finding with file, line and column; two different
+values for the same item and year (or the same line and date) are never chosen between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from enum import StrEnum
+from typing import NamedTuple
+
+from wcplan.findings import Finding, Severity
+
+#: Column names of a progress file, with the headers (English or Chinese) that mean each.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "item": ("item", "事项", "事项编号"),
+    "year": ("year", "年份", "年度"),
+    "value": ("value", "数值", "实际值", "完成值"),
+    "unit": ("unit", "单位", "计量单位"),
+    "status": ("status", "状态", "进展状态"),
+    "date": ("date", "日期", "进展日期"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "备注", "说明", "进展情况"),
+    "reporter": ("reporter", "填报单位"),
+}
+HEADER = {alias.casefold(): column for column, aliases in COLUMNS.items() for alias in aliases}
+
+
+class WorkStatus(StrEnum):
+    NOT_STARTED = "not_started"  # 未启动
+    IN_PROGRESS = "in_progress"  # 推进中
+    DONE = "done"  # 已完成
+    LAGGING = "lagging"  # 滞后
+
+
+#: The words a file may use for each status (the issue's Chinese words, and wcplan's own).
+STATUS_WORDS = {
+    "未启动": WorkStatus.NOT_STARTED,
+    "推进中": WorkStatus.IN_PROGRESS,
+    "已完成": WorkStatus.DONE,
+    "滞后": WorkStatus.LAGGING,
+    **{s.value: s for s in WorkStatus},
+    "not started": WorkStatus.NOT_STARTED,
+    "in progress": WorkStatus.IN_PROGRESS,
+}
+_STATUS_HELP = "未启动, 推进中, 已完成 or 滞后 (not_started, in_progress, done, lagging)"
+
+
+class Progress(NamedTuple):
+    """One row of a progress file: a commitment's value for a year, or a line's dated status."""
+
+    item: str  # a commitment id (C02) or a line of work (1.2), as the tasks file writes it
+    year: int
+    value: float | None = None
+    status: WorkStatus | None = None
+    date: dt.date | None = None
+    note: str | None = None
+    source: str | None = None
+    illustrative: bool = False
+    file: str | None = None
+    line: int | None = None
+    reporter: str | None = None
+
+    @property
+    def is_commitment(self) -> bool:
+        return self.status is None
+
+
+def is_progress_header(header: list[str]) -> bool:
+    return any(HEADER.get(cell.strip().casefold()) == "item" for cell in header)
+
+
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """2022-06-30, 2022/6/30, 2022.6.30, 2022年6月30日 (and Excel's '2022-06-30 00:00:00')."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+class ProgressReader:
+    """Reads the data rows of progress files into records and findings (one per problem)."""
+
+    def __init__(self, plan, tasks, findings: list[Finding]):
+        self.plan = plan
+        self.tasks = tasks
+        self.findings = findings
+        self.records: dict[tuple, Progress] = {}
+        self.conflicted: set[tuple] = set()
+        self.years_help = ", ".join(map(str, plan.years))
+
+    def read(self, rows, header: list[str], header_line: int, report) -> None:
+        from wcplan.actuals import ILLUSTRATIVE, _filled
+
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(header):
+            label = cell.strip()
+            column = HEADER.get(label.casefold())
+            if column is None:
+                if label:
+                    report(
+                        "unknown-column",
+                        f"the column '{label}' is not one wcplan reads in a progress file; it is ignored.",
+                        header_line,
+                        index + 1,
+                        Severity.WARNING,
+                    )
+                continue
+            if column in columns:
+                report(
+                    "duplicate-column",
+                    f"the column '{label}' means {column}, like column {columns[column] + 1}; "
+                    "keep one of them.",
+                    header_line,
+                    index + 1,
+                )
+                return
+            columns[column] = index
+        if "year" not in columns and "date" not in columns:
+            report("missing-column", "the header lacks the required column year (or date).", header_line)
+            return
+        if "value" not in columns and "status" not in columns:
+            report("missing-column", "the header lacks the required column value (or status).", header_line)
+            return
+        if "source" not in columns:
+            report(
+                "source-missing",
+                "the header has no 'source' column: say where each value comes from.",
+                header_line,
+                severity=Severity.WARNING,
+            )
+        width = len(header)
+        data_rows = 0
+        for line, row in rows:
+            if not _filled(row):
+                continue
+            data_rows += 1
+            if len(row) != width:
+                report(
+                    "ragged-row",
+                    f"this row has {len(row)} fields but the header has {width}; "
+                    "check for a missing or extra comma.",
+                    line,
+                    min(len(row), width) + 1,
+                )
+                continue
+            cell = {name: row[i].strip() for name, i in columns.items()}
+            record = self._row(cell, columns, line, report)
+            if record is None:
+                continue
+            source = cell.get("source", "")
+            record = record._replace(
+                source=source or None,
+                illustrative=source.casefold() == ILLUSTRATIVE,
+                note=cell.get("note") or None,
+                file=report.name,
+                line=line,
+                reporter=cell.get("reporter") or None,
+            )
+            self._merge(record, report)
+        if data_rows == 0 and "csv-malformed" not in report.codes:
+            report("no-data-rows", "this file has a header but no data rows.", header_line)
+
+    def _row(self, cell: dict[str, str], columns: dict[str, int], line: int, report) -> Progress | None:
+        from wcplan.actuals import _parse_int, check_value
+
+        def col(name: str) -> int | None:
+            return columns[name] + 1 if name in columns else None
+
+        ok = True
+        item_text = cell.get("item", "")
+        commitment = line_entry = None
+        if not item_text:
+            report(
+                "item-missing",
+                "the item is empty; give a commitment (C02) or a line of work (1.2).",
+                line,
+                col("item"),
+            )
+            return None
+        commitment = self.tasks.commitment(item_text)
+        if commitment is None:
+            line_entry = self.tasks.lines.get(item_text)
+        if commitment is None and line_entry is None:
+            report(
+                "unknown-item",
+                f"'{item_text}' is neither a commitment (C01–C{len(self.tasks.commitments):02d}, G1…) "
+                "nor a line of work (1.1–5.5) of the tasks file.",
+                line,
+                col("item"),
+            )
+            return None
+        if commitment is not None and commitment.indicators:
+            joined = ", ".join(map(str, commitment.indicators))
+            noun = "indicator" if len(commitment.indicators) == 1 else "indicators"
+            report(
+                "measured-by-indicator",
+                f"commitment {commitment.id} is measured by {noun} {joined}: report {noun} {joined} "
+                "in an actuals file, not the commitment.",
+                line,
+                col("item"),
+            )
+            return None
+
+        date = None
+        date_text = cell.get("date", "")
+        if date_text:
+            date = parse_date(date_text)
+            if date is None:
+                report(
+                    "date-invalid", f"'{date_text}' is not a date; write it as 2022-06-30.", line, col("date")
+                )
+                ok = False
+        year = None
+        year_text = cell.get("year", "")
+        if year_text:
+            year = _parse_int(year_text.removesuffix("年"))
+            if year is None:
+                report(
+                    "year-invalid", f"'{year_text}' is not a year; give {self.years_help}.", line, col("year")
+                )
+                return None
+        elif date is not None:
+            year = date.year
+        elif ok:
+            column = "year" if "year" in columns else "date"
+            report(f"{column}-missing", f"the {column} is empty; give {self.years_help}.", line, col(column))
+            return None
+        if year is not None and year not in self.plan.years:
+            column = "year" if year_text else "date"
+            report(
+                f"{column}-outside-plan",
+                f"{year} is outside the plan; progress is reported for {self.years_help}.",
+                line,
+                col(column),
+            )
+            return None
+        if date is not None and year is not None and date.year != year:
+            report(
+                "year-date-mismatch",
+                f"the date {date.isoformat()} is not in the year {year} given beside it.",
+                line,
+                col("date"),
+            )
+            return None
+        if not ok:
+            return None
+
+        status_text, value_text = cell.get("status", ""), cell.get("value", "")
+        if commitment is not None:
+            if status_text:
+                report(
+                    "status-for-commitment",
+                    f"commitment {commitment.id} takes a number in 'value', not a status.",
+                    line,
+                    col("status"),
+                )
+                return None
+            value, problem, _conversion = check_value(
+                value_text, commitment.unit, cell.get("unit", ""), f"commitment {commitment.id}"
+            )
+            if problem:
+                code, column, sentence = problem
+                report(code, sentence, line, col(column))
+                return None
+            reporter = cell.get("reporter", "")
+            if reporter and reporter not in commitment.units():
+                report(
+                    "reporter-not-responsible",
+                    f"{reporter} is not among the units of commitment {commitment.id} "
+                    f"({', '.join(commitment.units())}); a unit may only report its own commitments.",
+                    line,
+                    col("reporter"),
+                )
+                return None
+            return Progress(item=commitment.id, year=year, value=value, date=date)
+
+        task, work = line_entry
+        if value_text:
+            report(
+                "value-for-line",
+                f"line of work {work.id} takes a status, not a number; numbers belong to commitments.",
+                line,
+                col("value"),
+            )
+            return None
+        if not status_text:
+            report(
+                "status-missing",
+                f"the status is empty; give {_STATUS_HELP}.",
+                line,
+                col("status") or col("item"),
+            )
+            return None
+        status = STATUS_WORDS.get(status_text.casefold())
+        if status is None:
+            report(
+                "status-invalid",
+                f"'{status_text}' is not a status; give {_STATUS_HELP}.",
+                line,
+                col("status"),
+            )
+            return None
+        if date is None:
+            report(
+                "date-missing",
+                f"line of work {work.id} needs the date of its status (2022-06-30).",
+                line,
+                col("date") or col("item"),
+            )
+            return None
+        if not cell.get("note"):
+            report(
+                "note-missing",
+                f"the note is empty: say in a few words where line of work {work.id} stands.",
+                line,
+                col("note") or col("item"),
+                Severity.WARNING,
+            )
+        reporter = cell.get("reporter", "")
+        if reporter and reporter not in task.units():
+            report(
+                "reporter-not-responsible",
+                f"{reporter} is neither a lead nor a responsible unit of task {task.id} "
+                f"({', '.join(task.units())}); a unit may only report its own lines of work.",
+                line,
+                col("reporter"),
+            )
+            return None
+        return Progress(item=work.id, year=year, status=status, date=date)
+
+    def _merge(self, record: Progress, report) -> None:
+        key = (record.item, record.year) if record.is_commitment else (record.item, record.date)
+        earlier = self.records.get(key)
+        if earlier is None:
+            self.records[key] = record
+            return
+        place = f"line {earlier.line}" if earlier.file == record.file else f"{earlier.file}:{earlier.line}"
+        what = (
+            f"commitment {record.item} for {record.year}"
+            if record.is_commitment
+            else f"line of work {record.item} on {record.date.isoformat()}"
+        )
+        same = (
+            math.isclose(earlier.value, record.value, rel_tol=1e-12)
+            if record.is_commitment
+            else (earlier.status, earlier.note) == (record.status, record.note)
+        )
+        if same:
+            report(
+                "duplicate-row",
+                f"{what} is given again as at {place}; the two are one report.",
+                record.line,
+                severity=Severity.WARNING,
+            )
+        else:
+            self.conflicted.add(key)
+            report("conflicting-values", f"{what} differs from {place}; keep one of them.", record.line)
+
+    def merged(self) -> list[Progress]:
+        return [r for k, r in self.records.items() if k not in self.conflicted]
