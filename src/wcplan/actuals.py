@@ -362,23 +362,30 @@ def _read_table(
     if columns is None:
         return
     layout = [columns.get(c) for c in _CHECKED]
+    for line, row in data_rows(rows, header, header_line, report):
+        checker.check(row, columns, layout, line, report, merger)
+
+
+def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter) -> Rows:
+    """The rows after the header that hold data and have the header's width; a ragged row, or
+    a file with no data row, is reported."""
     width = len(header)
-    data_rows = 0
+    count = 0
     for line, row in rows:
         if not _filled(row):
             continue  # blank rows are ignored
-        data_rows += 1
+        count += 1
         if len(row) != width:
             report(
                 "ragged-row",
-                f"this row has {len(row)} fields but the header has {len(header)}; "
+                f"this row has {len(row)} fields but the header has {width}; "
                 "check for a missing or extra comma.",
                 line,
-                min(len(row), len(header)) + 1,
+                min(len(row), width) + 1,
             )
             continue
-        checker.check(row, columns, layout, line, report, merger)
-    if data_rows == 0 and "csv-malformed" not in report.codes:
+        yield line, row
+    if count == 0 and "csv-malformed" not in report.codes:
         report("no-data-rows", "this file has a header but no data rows.", header_line)
 
 
@@ -386,16 +393,20 @@ def _filled(row: list[str]) -> bool:
     return bool("".join(row).strip())
 
 
-def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, int] | None:
+def map_header(
+    header: list[str], line: int, report: _Reporter, aliases: dict[str, str], kind: str = ""
+) -> dict[str, int] | None:
+    """Column name -> position, from the header's English or Chinese names (`aliases`); an
+    unknown name is a warning, the same column twice an error (None)."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         label = cell.strip()
-        column = _HEADER.get(label.casefold())
+        column = aliases.get(label.casefold())
         if column is None:
             if label:
                 report(
                     "unknown-column",
-                    f"the column '{label}' is not one wcplan reads; it is ignored.",
+                    f"the column '{label}' is not one wcplan reads{kind}; it is ignored.",
                     line,
                     index + 1,
                     Severity.WARNING,
@@ -410,6 +421,13 @@ def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, i
             )
             return None
         columns[column] = index
+    return columns
+
+
+def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, int] | None:
+    columns = map_header(header, line, report, _HEADER)
+    if columns is None:
+        return None
     missing = []
     if "indicator" not in columns and "name" not in columns:
         missing.append("indicator (or name)")

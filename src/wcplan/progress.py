@@ -101,32 +101,11 @@ class ProgressReader:
         self.years_help = ", ".join(map(str, plan.years))
 
     def read(self, rows, header: list[str], header_line: int, report) -> None:
-        from wcplan.actuals import ILLUSTRATIVE, _filled
+        from wcplan.actuals import ILLUSTRATIVE, data_rows, map_header
 
-        columns: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            label = cell.strip()
-            column = HEADER.get(label.casefold())
-            if column is None:
-                if label:
-                    report(
-                        "unknown-column",
-                        f"the column '{label}' is not one wcplan reads in a progress file; it is ignored.",
-                        header_line,
-                        index + 1,
-                        Severity.WARNING,
-                    )
-                continue
-            if column in columns:
-                report(
-                    "duplicate-column",
-                    f"the column '{label}' means {column}, like column {columns[column] + 1}; "
-                    "keep one of them.",
-                    header_line,
-                    index + 1,
-                )
-                return
-            columns[column] = index
+        columns = map_header(header, header_line, report, HEADER, " in a progress file")
+        if columns is None:
+            return
         if "year" not in columns and "date" not in columns:
             report("missing-column", "the header lacks the required column year (or date).", header_line)
             return
@@ -140,21 +119,7 @@ class ProgressReader:
                 header_line,
                 severity=Severity.WARNING,
             )
-        width = len(header)
-        data_rows = 0
-        for line, row in rows:
-            if not _filled(row):
-                continue
-            data_rows += 1
-            if len(row) != width:
-                report(
-                    "ragged-row",
-                    f"this row has {len(row)} fields but the header has {width}; "
-                    "check for a missing or extra comma.",
-                    line,
-                    min(len(row), width) + 1,
-                )
-                continue
+        for line, row in data_rows(rows, header, header_line, report):
             cell = {name: row[i].strip() for name, i in columns.items()}
             record = self._row(cell, columns, line, report)
             if record is None:
@@ -169,8 +134,6 @@ class ProgressReader:
                 reporter=cell.get("reporter") or None,
             )
             self._merge(record, report)
-        if data_rows == 0 and "csv-malformed" not in report.codes:
-            report("no-data-rows", "this file has a header but no data rows.", header_line)
 
     def _row(self, cell: dict[str, str], columns: dict[str, int], line: int, report) -> Progress | None:
         from wcplan.actuals import _parse_int, check_value

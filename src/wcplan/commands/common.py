@@ -43,3 +43,12 @@ def tasks_loader(plan, location, option: Path | None = None, required: bool = Tr
         return loaded[0]
 
     return get
+
+
+def check_year(year: int, plan) -> int:
+    """A YEAR argument must be a plan year."""
+    if year not in plan.years:
+        raise UsageError(
+            f"{year} is not a plan year; the plan's years are {', '.join(map(str, plan.years))}.", "YEAR"
+        )
+    return year

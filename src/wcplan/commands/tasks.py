@@ -7,9 +7,8 @@ from typing import Annotated
 import typer
 
 from wcplan import options
-from wcplan.commands.common import check_choices, load, tasks_loader
+from wcplan.commands.common import check_choices, check_year, load, tasks_loader
 from wcplan.commands.units import UnitsFormat
-from wcplan.errors import UsageError
 
 
 def command(
@@ -32,10 +31,7 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    if year not in plan.years:
-        raise UsageError(
-            f"{year} is not a plan year; the plan's years are {', '.join(map(str, plan.years))}.", "YEAR"
-        )
+    check_year(year, plan)
     result = assess_tasks_year(plan, location, year, env, tasks, actuals, progress)
     units = check_choices(unit, result.tasks.all_units(), "--unit", "unit")
     result = result.filter(units)

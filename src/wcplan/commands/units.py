@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from wcplan import options
-from wcplan.commands.common import load
-from wcplan.errors import UsageError
+from wcplan.commands.common import check_year, load
 
 
 class By(StrEnum):
@@ -50,10 +49,7 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    if year not in plan.years:
-        raise UsageError(
-            f"{year} is not a plan year; the plan's years are {', '.join(map(str, plan.years))}.", "YEAR"
-        )
+    check_year(year, plan)
     from wcplan.assess import scorecards
     from wcplan.commands.tasks import assess_tasks_year
     from wcplan.render import tasks as tasks_render
