@@ -59,6 +59,12 @@ class ActualsRead:
     files: list[str] = field(default_factory=list)
     #: Rows of task-progress files among the files read (wcplan.progress), merged.
     progress: list = field(default_factory=list)
+    #: Which of `files` were task-progress files.
+    progress_files: list[str] = field(default_factory=list)
+
+    @property
+    def actuals_files(self) -> list[str]:
+        return [f for f in self.files if f not in self.progress_files]
 
     @property
     def errors(self) -> list[Finding]:
@@ -127,7 +133,7 @@ def read_actuals(
         _read_table(rows, checker, merger, report, progress)
     merged = merger.merged()
     findings.extend(_jumps(merged, plan))
-    return ActualsRead(actuals=merged, findings=findings, files=names, progress=progress.merged())
+    return ActualsRead(merged, findings, names, progress.merged(), progress.files)
 
 
 class _ProgressFiles:
@@ -136,8 +142,10 @@ class _ProgressFiles:
     def __init__(self, plan: Plan, tasks, findings: list[Finding]):
         self.plan, self.tasks, self.findings = plan, tasks, findings
         self.reader = None
+        self.files: list[str] = []
 
     def read(self, rows: Rows, header: list[str], line: int, report: _Reporter) -> None:
+        self.files.append(report.name)
         if self.tasks is None:
             report(
                 "progress-not-expected",

@@ -48,8 +48,7 @@ def command(
 ) -> None:
     """Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, tasks and
     commitments, method."""
-    from wcplan.commands.status import assess_year
-    from wcplan.commands.tasks import assess_tasks_year
+    from wcplan.commands.tasks import assess_both
     from wcplan.console import environment
     from wcplan.report import build
 
@@ -57,13 +56,8 @@ def command(
     location, plan = load(targets)
     when = resolve_period(period, plan)
     units = check_choices(unit, plan.all_units(), "--unit", "unit")
-    work = assess_tasks_year(
-        plan, location, when.year, env, tasks, actuals, progress, quiet=True, required=False
-    )
-    report = build(
-        assess_year(plan, location, actuals, when, env).filter(units=units),
-        tasks=work.filter(units) if work else None,
-    )
+    assessment, work = assess_both(plan, location, when, env, tasks, actuals, progress)
+    report = build(assessment.filter(units=units), tasks=work.filter(units) if work else None)
     if format is ReportFormat.json:
         from wcplan.render.json import dumps, report_document
 

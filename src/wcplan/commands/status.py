@@ -94,7 +94,7 @@ def resolve_period(text: str, plan):
     return when
 
 
-def read_valid(plan, location, actuals, env, progress=(), tasks=None, quiet=False):
+def read_valid(plan, location, actuals, env, progress=(), tasks=None):
     """Read the actuals (and the task-progress paths `progress`), refusing them on any error (with
     every finding), and print their warnings and notes. Shared by every command that judges actuals.
     `tasks`: the tasks file or a function loading it (default: found beside the plan file)."""
@@ -113,8 +113,7 @@ def read_valid(plan, location, actuals, env, progress=(), tasks=None, quiet=Fals
             "`wcplan validate` reports every problem of the files.",
             read.findings,
         )
-    if not quiet:
-        render_findings(read.warnings + read.notes, env.stderr)
+    render_findings(read.warnings + read.notes, env.stderr)
     return read
 
 
@@ -123,7 +122,7 @@ def assess_year(plan, location, actuals, when, env):
     from wcplan.assess import assess
 
     read = read_valid(plan, location, actuals, env)
-    return assess(plan, read.actuals, when, read.files)
+    return assess(plan, read.actuals, when, read.actuals_files)
 
 
 def parse_statuses(values: list[str] | None):

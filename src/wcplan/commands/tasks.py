@@ -48,19 +48,35 @@ def command(
         render.render_table(result, env.stdout)
 
 
-def assess_tasks_year(
-    plan, location, year, env, tasks=None, actuals=None, progress=None, quiet=False, required=True
-):
-    """Read the tasks file, valid actuals and progress, and assess the tasks for `year`.
-    `quiet`: print no warnings (a caller that reads the actuals again prints them once).
-    Without `required`, a plan with no tasks file gives None (a report without a tasks section)."""
+def assess_tasks_year(plan, location, year, env, tasks=None, actuals=None, progress=None):
+    """Read the tasks file, valid actuals and progress, and assess the tasks for `year`."""
     from wcplan.assess_tasks import assess_tasks
+
+    read, catalogue = read_all(plan, location, env, tasks, actuals, progress)
+    return assess_tasks(plan, catalogue, read.actuals, read.progress, year, read.files)
+
+
+def read_all(plan, location, env, tasks=None, actuals=None, progress=None, required=True):
+    """Read valid actuals and task progress in one pass; returns (read, tasks file). Without
+    `required`, a plan with no tasks file gives None for it (and no progress is read)."""
     from wcplan.commands.status import read_valid
     from wcplan.locate import find_progress
 
     loader = tasks_loader(plan, location, tasks, required)
     catalogue = loader()
+    paths = find_progress(progress, location) if catalogue is not None else []
+    return read_valid(plan, location, actuals, env, paths, loader), catalogue
+
+
+def assess_both(plan, location, when, env, tasks=None, actuals=None, progress=None):
+    """The indicators for `when` and, where there is a tasks file, the tasks for its year, from
+    one reading of the files: (assessment, tasks assessment or None)."""
+    from wcplan.assess import assess
+    from wcplan.assess_tasks import assess_tasks
+
+    read, catalogue = read_all(plan, location, env, tasks, actuals, progress, required=False)
+    assessment = assess(plan, read.actuals, when, read.actuals_files)
     if catalogue is None:
-        return None
-    read = read_valid(plan, location, actuals, env, find_progress(progress, location), loader, quiet)
-    return assess_tasks(plan, catalogue, read.actuals, read.progress, year, read.files)
+        return assessment, None
+    year = when if isinstance(when, int) else when.year
+    return assessment, assess_tasks(plan, catalogue, read.actuals, read.progress, year, read.files)

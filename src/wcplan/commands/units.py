@@ -43,7 +43,6 @@ def command(
 ) -> None:
     """Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;
     then each lead unit's lines of work and commitments."""
-    from wcplan.commands.status import assess_year
     from wcplan.console import environment
     from wcplan.render import scorecards as render
 
@@ -51,12 +50,11 @@ def command(
     location, plan = load(targets)
     check_year(year, plan)
     from wcplan.assess import scorecards
-    from wcplan.commands.tasks import assess_tasks_year
+    from wcplan.commands.tasks import assess_both
     from wcplan.render import tasks as tasks_render
     from wcplan.render.text import notes
 
-    assessment = assess_year(plan, location, actuals, year, env)
-    work = assess_tasks_year(plan, location, year, env, tasks, actuals, progress, quiet=True, required=False)
+    assessment, work = assess_both(plan, location, year, env, tasks, actuals, progress)
     cards, said = scorecards(assessment, str(by)), notes(assessment)
     if format is UnitsFormat.json:
         from wcplan.render.json import dumps
