@@ -39,7 +39,8 @@ Tasks = Annotated[
     typer.Option(
         "--tasks",
         metavar="FILE",
-        help="The tasks file. Default: tasks.yaml beside the plan file, else the copy shipped with wcplan.",
+        help="The tasks file. Default: tasks.yaml beside the plan file (the shipped plan has the shipped "
+        "tasks file beside it).",
         show_default=False,
     ),
 ]

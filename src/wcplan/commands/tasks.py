@@ -15,7 +15,16 @@ def command(
     year: Annotated[
         int, typer.Argument(metavar="YEAR", help="The plan year to report, e.g. 2022.", show_default=False)
     ],
-    unit: options.Unit = None,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--unit",
+            metavar="NAME",
+            help="Only the lines of work and commitments this unit leads or is responsible for, "
+            "e.g. 区金融办; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     targets: options.Targets = None,
     tasks: options.Tasks = None,
     actuals: options.Actuals = None,

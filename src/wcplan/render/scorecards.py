@@ -28,12 +28,10 @@ def _worst(card: Scorecard) -> str:
     return f"{r.indicator.id} {r.indicator.name} ({detail})"
 
 
-def render_table(cards: list[Scorecard], year: int, by: str, notes: list[str], console: Console) -> None:
-    from wcplan.render.terminal import STATUS_STYLE
-
-    role = "lead unit" if by == "lead" else "responsible unit"
-    table = Table(
-        title=Text(f"Scorecards {year} by {role} (考核): score = (met + on track) / assessed"),
+def score_table(title: str) -> Table:
+    """The borderless, full-width table every scorecard uses."""
+    return Table(
+        title=Text(title),
         title_justify="left",
         title_style="bold",
         box=None,
@@ -41,6 +39,13 @@ def render_table(cards: list[Scorecard], year: int, by: str, notes: list[str], c
         header_style="bold",
         expand=True,
     )
+
+
+def render_table(cards: list[Scorecard], year: int, by: str, notes: list[str], console: Console) -> None:
+    from wcplan.render.terminal import STATUS_STYLE
+
+    role = "lead unit" if by == "lead" else "responsible unit"
+    table = score_table(f"Scorecards {year} by {role} (考核): score = (met + on track) / assessed")
     table.add_column("Unit", overflow="fold", ratio=2, min_width=10)
     table.add_column("Score", justify="right", no_wrap=True)
     for status in _COUNTED:

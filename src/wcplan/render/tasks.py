@@ -334,18 +334,11 @@ SCORECARD_NOTE = (
 
 
 def render_scorecards(work: TasksAssessment, console) -> None:
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(
-        title=Text(f"Tasks and commitments {work.year} by lead unit"),
-        title_justify="left",
-        title_style="bold",
-        box=None,
-        padding=(0, 1),
-        header_style="bold",
-        expand=True,
-    )
+    from wcplan.render.scorecards import score_table
+
+    table = score_table(f"Tasks and commitments {work.year} by lead unit")
     for header in SCORECARD_COLUMNS:
         numeric = header in ("Score", SCORECARD_COLUMNS[-1])
         table.add_column(
