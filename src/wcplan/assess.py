@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from wcplan.i18n import _
 from wcplan.outlook import Projection, SoFar, project, so_far
 from wcplan.periods import Period, whole_year
 from wcplan.plan import Attribute, Indicator, Measure, Plan
@@ -307,8 +308,10 @@ def _figure(
     if not same:
         return None, None
     if len({a.value for a in same}) > 1:
-        labels = " and ".join(f"{a.period_label} ({a.value:g})" for a in same)
-        return None, Judgement(Status.UNKNOWN, reason=f"{labels} cover the same months but differ")
+        labels = _(" and ").join(f"{a.period_label} ({a.value:g})" for a in same)
+        return None, Judgement(
+            Status.UNKNOWN, reason=_("{labels} cover the same months but differ").format(labels=labels)
+        )
     exact = [a for a in same if a.period_label == period.label]
     return (exact or same)[0], None
 
@@ -366,7 +369,7 @@ def judge(
     if indicator.attribute is Attribute.ANNUAL:
         if target == 0:
             # Only a negative actual misses a target of 0: no ratio exists.
-            return Judgement(Status.OFF_TRACK, reason="the target is 0 and the actual is below it")
+            return Judgement(Status.OFF_TRACK, reason=_("the target is 0 and the actual is below it"))
         ratio = actual / target if sign > 0 else target / actual
         return Judgement(_band(ratio, on_track, behind), progress=ratio)
 
@@ -375,7 +378,9 @@ def judge(
         if not earlier_actuals:
             return Judgement(
                 Status.UNKNOWN,
-                reason=f"no baseline, and no actual of a plan year before {year} to measure progress from",
+                reason=_(
+                    "no baseline, and no actual of a plan year before {year} to measure progress from"
+                ).format(year=year),
             )
         reference_year = min(earlier_actuals)
         reference = earlier_actuals[reference_year]
@@ -385,7 +390,7 @@ def judge(
             Status.OFF_TRACK,
             reference=reference,
             reference_year=reference_year,
-            reason="no change from the reference was planned and the actual missed the target",
+            reason=_("no change from the reference was planned and the actual missed the target"),
         )
     ratio = (actual - reference) / (target - reference)
     return Judgement(_band(ratio, on_track, behind), ratio, reference, reference_year)

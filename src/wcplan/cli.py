@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import sys
+import typing
 from typing import Annotated
 
 import typer
 
-from wcplan import __version__
+from wcplan import __version__, options
 from wcplan.commands import report, status, targets, tasks, trend, units, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
+from wcplan.i18n import N_, _
+from wcplan.interface import Command, Group
 
 app = typer.Typer(
     name="wcplan",
-    help="Progress checker for 《长沙市望城区打造国家重要先进制造业高地三年行动计划（2021-2023年）》"
-    "(望发〔2021〕4号): targets, actuals and the status of every indicator by lead unit.",
+    cls=Group,
+    help=N_(
+        "Progress checker for 《长沙市望城区打造国家重要先进制造业高地三年行动计划（2021-2023年）》"
+        "(望发〔2021〕4号): targets, actuals and the status of every indicator by lead unit."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,17 +45,24 @@ def _show_version(value: bool) -> None:
 def root(
     version: Annotated[
         bool | None,
-        typer.Option("--version", help="Show the version and exit.", callback=_show_version, is_eager=True),
+        typer.Option(
+            "--version", help=N_("Show the version and exit."), callback=_show_version, is_eager=True
+        ),
     ] = None,
+    lang: options.Lang = None,
 ) -> None:
-    """wcplan: is the Wangcheng plan on track?"""
+    # The language is chosen before parsing (interface.Group.main); `--lang` is declared here too
+    # so that `wcplan --lang zh COMMAND` is accepted and its value checked.
+    pass
 
 
 def guarded(command):
-    """Turn every failure of a command into one clear sentence and the right exit code."""
+    """Turn every failure of a command into one clear sentence and the right exit code, and give
+    the command the `--lang` option (which interface.Group.main has already acted on)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        kwargs.pop("lang", None)
         try:
             result = command(*args, **kwargs)
             sys.stdout.flush()  # inside the guard, so that a closed pipe is handled here
@@ -66,20 +80,27 @@ def guarded(command):
             _report(exc, kwargs.get("no_color", False))
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            _say("wcplan: interrupted; nothing was written.", kwargs.get("no_color", False))
+            _say(_("wcplan: interrupted; nothing was written."), kwargs.get("no_color", False))
             raise typer.Exit(ExitCode.UNEXPECTED) from None
         except Exception as exc:
             if os.environ.get("WCPLAN_DEBUG"):
                 raise
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            error = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
             _say(
-                f"wcplan: unexpected error ({type(exc).__name__}{': ' + detail if detail else ''}); "
-                "this is a bug in wcplan: please report it with the command you ran "
-                "(WCPLAN_DEBUG=1 shows the traceback).",
+                _(
+                    "wcplan: unexpected error ({error}); this is a bug in wcplan: please report it with "
+                    "the command you ran (WCPLAN_DEBUG=1 shows the traceback)."
+                ).format(error=error),
                 kwargs.get("no_color", False),
             )
             raise typer.Exit(ExitCode.UNEXPECTED) from None
 
+    hints = typing.get_type_hints(command, include_extras=True)
+    parameters = [p.replace(annotation=hints[p.name]) for p in inspect.signature(command).parameters.values()]
+    lang = inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=options.Lang)
+    wrapper.__signature__ = inspect.Signature([*parameters, lang])
+    wrapper.__annotations__ = {**hints, "lang": options.Lang}
     return wrapper
 
 
@@ -91,7 +112,7 @@ def _report(exc: WcplanError, no_color: bool) -> None:
     render_findings(exc.findings, env.stderr)
     # A lone finding already is the sentence; several get a closing line that counts them.
     if len(exc.findings) != 1:
-        env.say(f"wcplan: {exc.message}")
+        env.say(_("wcplan: {message}").format(message=exc.message))
 
 
 def _say(message: str, no_color: bool) -> None:
@@ -100,13 +121,13 @@ def _say(message: str, no_color: bool) -> None:
     environment(no_color).say(message)
 
 
-app.command("targets")(guarded(targets.command))
-app.command("status")(guarded(status.command))
-app.command("validate")(guarded(validate.command))
-app.command("units")(guarded(units.command))
-app.command("trend")(guarded(trend.command))
-app.command("report")(guarded(report.command))
-app.command("tasks")(guarded(tasks.command))
+app.command("targets", cls=Command, help=targets.HELP)(guarded(targets.command))
+app.command("status", cls=Command, help=status.HELP)(guarded(status.command))
+app.command("validate", cls=Command, help=validate.HELP)(guarded(validate.command))
+app.command("units", cls=Command, help=units.HELP)(guarded(units.command))
+app.command("trend", cls=Command, help=trend.HELP)(guarded(trend.command))
+app.command("report", cls=Command, help=report.HELP)(guarded(report.command))
+app.command("tasks", cls=Command, help=tasks.HELP)(guarded(tasks.command))
 
 
 def main() -> None:

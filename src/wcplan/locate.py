@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from wcplan.errors import UsageError
+from wcplan.i18n import _
 
 ENV_TARGETS = "WCPLAN_TARGETS"
 PLAN_RELATIVE = Path("data") / "targets.yaml"
@@ -43,13 +44,16 @@ def shipped_data() -> Path:
 def find_plan(option: Path | None, cwd: Path | None = None) -> PlanLocation:
     if option is not None:
         if not option.is_file():
-            raise UsageError(f"the plan file {option} does not exist.", param="--targets")
+            raise UsageError(_("the plan file {path} does not exist.").format(path=option), param="--targets")
         return PlanLocation(option, "--targets")
     env = os.environ.get(ENV_TARGETS)
     if env:
         path = Path(env)
         if not path.is_file():
-            raise UsageError(f"${ENV_TARGETS} names {env}, which is not a file.", param=ENV_TARGETS)
+            raise UsageError(
+                _("${variable} names {path}, which is not a file.").format(variable=ENV_TARGETS, path=env),
+                param=ENV_TARGETS,
+            )
         return PlanLocation(path, f"${ENV_TARGETS}")
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
@@ -60,8 +64,9 @@ def find_plan(option: Path | None, cwd: Path | None = None) -> PlanLocation:
     if packaged.is_file():
         return PlanLocation(packaged, "package")
     raise UsageError(
-        f"no plan file found: give --targets FILE, set ${ENV_TARGETS}, or run inside a folder "
-        f"with {PLAN_RELATIVE}.",
+        _(
+            "no plan file found: give --targets FILE, set ${variable}, or run inside a folder with {path}."
+        ).format(variable=ENV_TARGETS, path=PLAN_RELATIVE),
         param="--targets",
     )
 
@@ -71,7 +76,7 @@ def find_actuals(options: list[Path] | None, plan: PlanLocation) -> list[Path]:
     if options:
         for path in options:
             if not path.exists():
-                raise UsageError(f"{path} does not exist.", param="--actuals")
+                raise UsageError(_("{path} does not exist.").format(path=path), param="--actuals")
         return list(options)
     beside = plan.path.parent / "actuals"
     return [beside] if beside.is_dir() else []
@@ -82,7 +87,7 @@ def find_tasks(option: Path | None, plan: PlanLocation, required: bool = True) -
     the shipped tasks beside it). None when there is none and none is `required`."""
     if option is not None:
         if not option.is_file():
-            raise UsageError(f"the tasks file {option} does not exist.", param="--tasks")
+            raise UsageError(_("the tasks file {path} does not exist.").format(path=option), param="--tasks")
         return option
     candidate = plan.path.parent / "tasks.yaml"
     if candidate.is_file():
@@ -90,7 +95,9 @@ def find_tasks(option: Path | None, plan: PlanLocation, required: bool = True) -
     if not required:
         return None
     raise UsageError(
-        f"no tasks file found: give --tasks FILE, or add tasks.yaml beside {display_path(plan.path)}.",
+        _("no tasks file found: give --tasks FILE, or add tasks.yaml beside {path}.").format(
+            path=display_path(plan.path)
+        ),
         param="--tasks",
     )
 
@@ -100,7 +107,7 @@ def find_progress(options: list[Path] | None, plan: PlanLocation) -> list[Path]:
     if options:
         for path in options:
             if not path.exists():
-                raise UsageError(f"{path} does not exist.", param="--progress")
+                raise UsageError(_("{path} does not exist.").format(path=path), param="--progress")
         return list(options)
     beside = plan.path.parent / "progress"
     return [beside] if beside.is_dir() else []

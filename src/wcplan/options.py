@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from wcplan.i18n import N_
+
 
 class TableOrJson(StrEnum):
     table = "table"
@@ -19,8 +21,10 @@ Targets = Annotated[
     typer.Option(
         "--targets",
         metavar="FILE",
-        help="The plan file. Default: $WCPLAN_TARGETS, else data/targets.yaml here or in a parent "
-        "folder, else the copy shipped with wcplan.",
+        help=N_(
+            "The plan file. Default: $WCPLAN_TARGETS, else data/targets.yaml here or in a parent "
+            "folder, else the copy shipped with wcplan."
+        ),
         show_default=False,
     ),
 ]
@@ -29,8 +33,10 @@ Actuals = Annotated[
     typer.Option(
         "--actuals",
         metavar="PATH",
-        help="A CSV file of actuals, or a folder of them; repeat for several. "
-        "Default: the actuals/ folder beside the plan file.",
+        help=N_(
+            "A CSV file of actuals, or a folder of them; repeat for several. "
+            "Default: the actuals/ folder beside the plan file."
+        ),
         show_default=False,
     ),
 ]
@@ -39,8 +45,10 @@ Tasks = Annotated[
     typer.Option(
         "--tasks",
         metavar="FILE",
-        help="The tasks file. Default: tasks.yaml beside the plan file (the shipped plan has the shipped "
-        "tasks file beside it).",
+        help=N_(
+            "The tasks file. Default: tasks.yaml beside the plan file (the shipped plan has the shipped "
+            "tasks file beside it)."
+        ),
         show_default=False,
     ),
 ]
@@ -49,8 +57,10 @@ Progress = Annotated[
     typer.Option(
         "--progress",
         metavar="PATH",
-        help="A CSV file of task progress, or a folder of them; repeat for several. "
-        "Default: the progress/ folder beside the plan file.",
+        help=N_(
+            "A CSV file of task progress, or a folder of them; repeat for several. "
+            "Default: the progress/ folder beside the plan file."
+        ),
         show_default=False,
     ),
 ]
@@ -59,7 +69,7 @@ Unit = Annotated[
     typer.Option(
         "--unit",
         metavar="NAME",
-        help="Only indicators this unit leads or is responsible for, e.g. 区工信局; repeatable.",
+        help=N_("Only indicators this unit leads or is responsible for, e.g. 区工信局; repeatable."),
         show_default=False,
     ),
 ]
@@ -68,17 +78,36 @@ Category = Annotated[
     typer.Option(
         "--category",
         metavar="NAME",
-        help="Only indicators of this category, e.g. 创新驱动; repeatable.",
+        help=N_("Only indicators of this category, e.g. 创新驱动; repeatable."),
         show_default=False,
     ),
 ]
 NoColor = Annotated[
     bool,
-    typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR does the same)."),
+    typer.Option("--no-color", help=N_("No colour, even on a terminal (NO_COLOR does the same).")),
 ]
 
 
 TableOrJsonFormat = Annotated[
     TableOrJson,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False),
+]
+
+
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+Lang = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help=N_(
+            "The language of every message: zh (中文) or en. Default: $WCPLAN_LANG, else the locale "
+            "(LC_ALL, LC_MESSAGES, LANG: zh_* gives Chinese), else English."
+        ),
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from wcplan.i18n import _
 from wcplan.plan import Attribute, Indicator, Plan
 
 
@@ -70,7 +71,7 @@ def project(plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, f
     ) + list(known.items())
     if len(points) < 2:
         return Projection(
-            Outlook.UNKNOWN, reason="fewer than two points (baseline and actuals) to project from"
+            Outlook.UNKNOWN, reason=_("fewer than two points (baseline and actuals) to project from")
         )
     latest_year, latest = points[-1]
     already = sign * (latest - final) >= 0 or math.isclose(latest, final)
@@ -83,7 +84,7 @@ def project(plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, f
         total = sum(values) + (sum(values) / len(values)) * remaining if values else None
         target_total = sum(float(indicator.targets[y]) for y in plan.years)
         if total is None:
-            return Projection(Outlook.UNKNOWN, reason="no actual of a plan year yet")
+            return Projection(Outlook.UNKNOWN, reason=_("no actual of a plan year yet"))
         if target_total == 0:
             return Projection(Outlook.LIKELY, total, None)
         ratio = total / target_total if sign > 0 else (target_total / total if total else math.inf)
@@ -95,7 +96,7 @@ def project(plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, f
     ref = (plan.meta.base_year, float(indicator.baseline)) if indicator.baseline is not None else points[0]
     if math.isclose(final, ref[1]):
         outlook = Outlook.LIKELY if already else Outlook.UNLIKELY
-        return Projection(outlook, projected, None, reason="no change from the reference is planned")
+        return Projection(outlook, projected, None, reason=_("no change from the reference is planned"))
     ratio = (projected - ref[1]) / (final - ref[1])
     return Projection(_band(plan, ratio, already), projected, ratio)
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Valid
 
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
+from wcplan.i18n import _, ngettext, pick
 
 Number = StrictInt | StrictFloat
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -54,19 +55,35 @@ class Thresholds(_Strict):
 class PlanMeta(_Strict):
     title: str
     short_title: str | None = None
+    # English names: shown when the interface is English; the Chinese ones are the source of truth.
+    title_en: str | None = None
+    short_title_en: str | None = None
     document_number: str
     issued_by: str | None = None
+    issued_by_en: str | None = None
     issued_on: dt.date | None = None
     base_year: StrictInt
     years: list[StrictInt] = Field(min_length=1)
     thresholds: Thresholds = Thresholds()
     tolerance: Number = 1e-9
 
+    @property
+    def title_label(self) -> str:
+        return pick(self.title, self.title_en)
+
+    @property
+    def short_label(self) -> str:
+        """The short title in the current language (the full title where there is no short one)."""
+        if self.short_title_en or self.short_title:
+            return pick(self.short_title or self.title, self.short_title_en or self.title_en)
+        return self.title_label
+
 
 class Indicator(_Strict):
     id: StrictInt
     category: str
     name: str
+    name_en: str | None = None
     unit: str
     # Required, but may be null: a missing baseline stays missing, never 0.
     baseline: Number | None
@@ -81,10 +98,28 @@ class Indicator(_Strict):
         """The lead unit and the responsible units, lead first."""
         return [self.lead, *[u for u in self.responsible if u != self.lead]]
 
+    @property
+    def label(self) -> str:
+        """The indicator's name in the current language."""
+        return pick(self.name, self.name_en)
+
 
 class Plan(_Strict):
     plan: PlanMeta
+    #: English names of the categories and of the units (lead, responsible, and the tasks file's).
+    categories_en: dict[str, str] = {}
+    units_en: dict[str, str] = {}
     indicators: list[Indicator] = Field(min_length=1)
+
+    def unit_label(self, unit: str) -> str:
+        """A unit's name in the current language."""
+        return pick(unit, self.units_en.get(unit))
+
+    def units_label(self, units) -> str:
+        return _(", ").join(self.unit_label(u) for u in units)
+
+    def category_label(self, category: str) -> str:
+        return pick(category, self.categories_en.get(category))
 
     @property
     def meta(self) -> PlanMeta:
@@ -121,12 +156,16 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise _error(name, "plan-unreadable", f"cannot read the plan file: {exc.strerror}.") from None
+        raise _error(
+            name, "plan-unreadable", _("cannot read the plan file: {reason}.").format(reason=exc.strerror)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _error(name, "plan-encoding", "the plan file is not UTF-8; save it as UTF-8.", line) from None
+        raise _error(
+            name, "plan-encoding", _("the plan file is not UTF-8; save it as UTF-8."), line
+        ) from None
     try:
         # The safe loader (no Python objects), with libyaml's C parser where PyYAML has it:
         # the same result as yaml.safe_load, several times faster on the 42-indicator plan.
@@ -135,10 +174,16 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise _error(name, "plan-yaml", f"the plan file is not valid YAML: {problem}.", line, col) from None
+        raise _error(
+            name,
+            "plan-yaml",
+            _("the plan file is not valid YAML: {problem}.").format(problem=problem),
+            line,
+            col,
+        ) from None
     if not isinstance(data, dict):
         raise _error(
-            name, "plan-structure", "the plan file must be a mapping with 'plan' and 'indicators'.", 1
+            name, "plan-structure", _("the plan file must be a mapping with 'plan' and 'indicators'."), 1
         )
 
     problems: list[tuple[tuple, str, str]] = []  # (location path, code, sentence)
@@ -154,8 +199,10 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
         for loc, code, sentence in problems:
             line, col = lines.find(loc)
             findings.append(Finding(code, sentence, name, line, col))
-        noun = "problem" if len(findings) == 1 else "problems"
-        raise PlanFileError(f"the plan file {name} has {len(findings)} {noun}.", findings)
+        message = ngettext(
+            "the plan file {name} has {n} problem.", "the plan file {name} has {n} problems.", len(findings)
+        )
+        raise PlanFileError(message.format(name=name, n=len(findings)), findings)
     return plan
 
 
@@ -172,15 +219,18 @@ def _subject(loc: tuple, data: Any) -> str:
             entry = None
         if isinstance(entry, dict):
             ident, name = entry.get("id"), entry.get("name")
-            label = f"indicator {ident}" if ident is not None else f"indicator #{loc[1] + 1} in the list"
-            return f"{label} ({name})" if name else label
-        return f"indicator #{loc[1] + 1} in the list"
-    return "the plan"
+            if ident is not None:
+                label = _("indicator {id}").format(id=ident)
+            else:
+                label = _("indicator #{n} in the list").format(n=loc[1] + 1)
+            return _("{subject} ({name})").format(subject=label, name=name) if name else label
+        return _("indicator #{n} in the list").format(n=loc[1] + 1)
+    return _("the plan")
 
 
 def _field(loc: tuple) -> str:
     rest = loc[2:] if len(loc) >= 2 and loc[0] == "indicators" else loc
-    return ".".join(str(p) for p in rest) or "(entry)"
+    return ".".join(str(p) for p in rest) or _("(entry)")
 
 
 def _describe_validation(
@@ -200,27 +250,36 @@ def _describe_validation(
         kind, value = err["type"], err.get("input")
         subject, field = subject_of(loc, data), field_of(loc)
         if kind == "missing":
-            code, what = "plan-field-missing", f"field '{field}' is missing"
+            code, what = "plan-field-missing", _("field '{field}' is missing")
         elif kind == "extra_forbidden":
-            code, what = "plan-field-unknown", f"'{field}' is not a field of the plan file"
+            code, what = "plan-field-unknown", _("'{field}' is not a field of the plan file")
         elif kind in ("enum", "literal_error"):
             allowed = err.get("ctx", {}).get("expected", "")
-            code, what = "plan-field-invalid", f"field '{field}' must be one of {allowed}, not {value!r}"
+            code = "plan-field-invalid"
+            what = _("field '{field}' must be one of {allowed}, not {value}").replace("{allowed}", allowed)
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
-            noun = "a whole number" if loc and loc[-1] in ("id", "base_year") else "a number"
+            what = (
+                _("field '{field}' must be a whole number, not {value}")
+                if loc and loc[-1] in ("id", "base_year")
+                else _("field '{field}' must be a number, not {value}")
+            )
             if loc and loc[-1] == "[key]":
                 loc = loc[:-1]
-                field, noun = field_of(loc), "a year"
+                field, what = field_of(loc), _("field '{field}' must be a year, not {value}")
             elif len(loc) >= 2 and loc[-2] == "years":
-                noun = "a year"
-            code, what = "plan-field-invalid", f"field '{field}' must be {noun}, not {value!r}"
+                what = _("field '{field}' must be a year, not {value}")
+            code = "plan-field-invalid"
         elif kind in ("string_type",):
-            code, what = "plan-field-invalid", f"field '{field}' must be text, not {value!r}"
+            code, what = "plan-field-invalid", _("field '{field}' must be text, not {value}")
         elif kind in ("list_type",):
-            code, what = "plan-field-invalid", f"field '{field}' must be a list, not {value!r}"
+            code, what = "plan-field-invalid", _("field '{field}' must be a list, not {value}")
         else:
-            code, what = "plan-field-invalid", f"field '{field}': {err['msg'].rstrip('.')} (found {value!r})"
-        problems[loc] = (code, f"{subject}: {what}.")
+            code = "plan-field-invalid"
+            what = _("field '{field}': {problem} (found {value})").replace(
+                "{problem}", err["msg"].rstrip(".")
+            )
+        what = what.replace("{field}", field).replace("{value}", repr(value))
+        problems[loc] = (code, _("{subject}: {problem}.").format(subject=subject, problem=what))
     return [(loc, code, sentence) for loc, (code, sentence) in problems.items()]
 
 
@@ -234,7 +293,9 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
             (
                 ("plan", "years"),
                 "plan-inconsistent",
-                f"the plan: every plan year must come after the base year {meta.base_year}.",
+                _("the plan: every plan year must come after the base year {year}.").format(
+                    year=meta.base_year
+                ),
             )
         )
     th = meta.thresholds
@@ -243,8 +304,10 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
             (
                 ("plan", "thresholds"),
                 "plan-inconsistent",
-                "the plan: thresholds must satisfy 0 < behind < on_track "
-                f"(found behind {th.behind}, on_track {th.on_track}).",
+                _(
+                    "the plan: thresholds must satisfy 0 < behind < on_track "
+                    "(found behind {behind}, on_track {on_track})."
+                ).format(behind=th.behind, on_track=th.on_track),
             )
         )
     counts = Counter(i.id for i in plan.indicators)
@@ -258,7 +321,9 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                 (
                     (*loc, "id"),
                     "plan-duplicate-id",
-                    f"{subject}: id {ind.id} is used by more than one indicator.",
+                    _("{subject}: id {id} is used by more than one indicator.").format(
+                        subject=subject, id=ind.id
+                    ),
                 )
             )
         seen.add(ind.id)
@@ -268,8 +333,10 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                     (
                         (*loc, "targets", year),
                         "plan-target-year",
-                        f"{subject}: field 'targets' has a target for {year}, "
-                        f"outside the plan years {expected}.",
+                        _(
+                            "{subject}: field 'targets' has a target for {year}, "
+                            "outside the plan years {years}."
+                        ).format(subject=subject, year=year, years=expected),
                     )
                 )
         missing = [y for y in meta.years if y not in ind.targets]
@@ -278,17 +345,21 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                 (
                     (*loc, "targets"),
                     "plan-target-year",
-                    f"{subject}: field 'targets' has no target for {', '.join(map(str, missing))}.",
+                    _("{subject}: field 'targets' has no target for {years}.").format(
+                        subject=subject, years=", ".join(map(str, missing))
+                    ),
                 )
             )
         if ind.measure not in ALLOWED_MEASURES[ind.attribute]:
-            allowed = " or ".join(sorted(ALLOWED_MEASURES[ind.attribute]))
+            allowed = _(" or ").join(sorted(ALLOWED_MEASURES[ind.attribute]))
             problems.append(
                 (
                     (*loc, "measure"),
                     "plan-inconsistent",
-                    f"{subject}: field 'measure' is {ind.measure}, but a {ind.attribute} indicator "
-                    f"is measured as {allowed}.",
+                    _(
+                        "{subject}: field 'measure' is {measure}, but a {attribute} indicator "
+                        "is measured as {allowed}."
+                    ).format(subject=subject, measure=ind.measure, attribute=ind.attribute, allowed=allowed),
                 )
             )
         if not ind.responsible:
@@ -296,7 +367,7 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                 (
                     (*loc, "responsible"),
                     "plan-field-invalid",
-                    f"{subject}: field 'responsible' must name at least one unit.",
+                    _("{subject}: field 'responsible' must name at least one unit.").format(subject=subject),
                 )
             )
     return problems

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from wcplan.assess import LAGGING, Assessment, IndicatorResult, Scorecard, Status
+from wcplan.i18n import _
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def build(assessment: Assessment, made_on: dt.date | None = None, tasks=None) ->
     sources: dict[str, int] = {}
     for r in assessment.results:
         if r.actual is not None:
-            key = r.actual.source or "(no source given)"
+            key = r.actual.source or _("(no source given)")
             sources[key] = sources.get(key, 0) + 1
     return Report(assessment, made_on or today(), sources, tasks)
 
@@ -62,16 +63,27 @@ def build(assessment: Assessment, made_on: dt.date | None = None, tasks=None) ->
 def method(plan) -> list[str]:
     """The judging rules in brief, for every report's closing section (docs/methodology.md in full)."""
     on, behind = plan.meta.thresholds.on_track, plan.meta.thresholds.behind
+    on, behind = f"{on:g}", f"{behind:g}"
     return [
-        "Met: the actual reaches the year's target.",
-        "Otherwise the progress ratio R: for annual (当年值) indicators R = actual / target; for cumulative "
-        "(累计值) and ratio (占比值) indicators R = (actual − baseline) / (target − baseline), the share of "
-        "the planned rise achieved.",
-        f"On track: R ≥ {on:g}; behind: {behind:g} ≤ R < {on:g}; off track: R < {behind:g}. "
-        "No data: no actual. Unknown: R cannot be computed (no baseline and no earlier actual).",
-        "Gap = actual − target (percentage points for % indicators); completion (完成率) = actual / target.",
-        "Within a year (序时进度), flows are judged against target × months / 12; counts and shares against "
-        "the year-end target; both provisional.",
-        f"Outlook (趋势判断): the final target projected at the pace so far: likely (≥ {on:g} of the way), "
-        f"at risk (≥ {behind:g}), unlikely, or unknown (fewer than two points).",
+        _("Met: the actual reaches the year's target."),
+        _(
+            "Otherwise the progress ratio R: for annual (当年值) indicators R = actual / target; for "
+            "cumulative (累计值) and ratio (占比值) indicators R = (actual − baseline) / (target − baseline), "
+            "the share of the planned rise achieved."
+        ),
+        _(
+            "On track: R ≥ {on}; behind: {behind} ≤ R < {on}; off track: R < {behind}. No data: no actual. "
+            "Unknown: R cannot be computed (no baseline and no earlier actual)."
+        ).format(on=on, behind=behind),
+        _(
+            "Gap = actual − target (percentage points for % indicators); completion (完成率) = actual / target."
+        ),
+        _(
+            "Within a year (序时进度), flows are judged against target × months / 12; counts and shares "
+            "against the year-end target; both provisional."
+        ),
+        _(
+            "Outlook (趋势判断): the final target projected at the pace so far: likely (≥ {on} of the way), "
+            "at risk (≥ {behind}), unlikely, or unknown (fewer than two points)."
+        ).format(on=on, behind=behind),
     ]

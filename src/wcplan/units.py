@@ -32,3 +32,33 @@ def conversion(source: str, target: str) -> float | None:
     if source in _YUAN and target in _YUAN:
         return _YUAN[source] / _YUAN[target]
     return None
+
+
+#: English names of the measurement units. A unit is a name from the plan, not a message: it is
+#: shown as the plan writes it in Chinese, and as here in English (counts read as "count": English
+#: has no measure words, and 家 counts firms, centres and products alike).
+ENGLISH = {
+    "亿元": "100 million yuan",
+    "千万元": "10 million yuan",
+    "百万元": "million yuan",
+    "万元": "10,000 yuan",
+    "千元": "1,000 yuan",
+    "元": "yuan",
+    "%": "%",
+    "％": "%",
+    "百分比": "%",
+    "人": "persons",
+    "名": "persons",
+    **{unit: "count" for unit in ("家", "个", "项", "件", "座", "台", "套", "户")},
+}
+
+
+#: Shorter English forms for narrow table columns.
+ENGLISH_SHORT = {"亿元": "100m yuan", "千万元": "10m yuan", "百万元": "m yuan", "万元": "10k yuan"}
+
+
+def label(unit: str, short: bool = False) -> str:
+    """A measurement unit in the current language (`short`: the form for a narrow column)."""
+    from wcplan.i18n import pick
+
+    return pick(unit, (short and ENGLISH_SHORT.get(unit)) or ENGLISH.get(unit))

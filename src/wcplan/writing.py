@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from wcplan.errors import WcplanError
+from wcplan.i18n import _
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -14,11 +15,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     run never leaves a half-written file, and an existing file is replaced only by a complete one."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise WcplanError(f"cannot write {path}: the folder {folder} does not exist.")
+        raise WcplanError(
+            _("cannot write {path}: the folder {folder} does not exist.").format(path=path, folder=folder)
+        )
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise WcplanError(f"cannot write {path}: {exc.strerror}.") from None
+        raise WcplanError(
+            _("cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
     try:
         # mkstemp makes the file private (0600); give it the mode the file would have had:
         # the replaced file's own, else what the umask allows for a new file.
@@ -31,7 +36,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise WcplanError(f"cannot write {path}: {exc.strerror or exc}.") from None
+            raise WcplanError(
+                _("cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+            ) from None
         raise
 
 

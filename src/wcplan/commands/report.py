@@ -11,6 +11,7 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.commands.status import Period, resolve_period
+from wcplan.i18n import N_
 
 
 class ReportFormat(StrEnum):
@@ -24,10 +25,16 @@ class ReportFormat(StrEnum):
 FILE_SUFFIX = {ReportFormat.html: ".html", ReportFormat.xlsx: ".xlsx"}
 
 
+HELP = N_(
+    "Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, tasks and"
+    " commitments, method."
+)
+
+
 def command(
     period: Period,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")
+        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help=N_("Report format."))
     ] = ReportFormat.markdown,
     output: Annotated[
         Path | None,
@@ -35,7 +42,7 @@ def command(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the report to FILE (whole or not at all). Default: stdout.",
+            help=N_("Write the report to FILE (whole or not at all). Default: stdout."),
             show_default=False,
         ),
     ] = None,
@@ -46,8 +53,6 @@ def command(
     progress: options.Progress = None,
     no_color: options.NoColor = False,
 ) -> None:
-    """Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, tasks and
-    commitments, method."""
     from wcplan.commands.tasks import assess_both
     from wcplan.console import environment
     from wcplan.report import build

@@ -10,6 +10,7 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.errors import UsageError
+from wcplan.i18n import N_
 
 
 class StatusFormat(StrEnum):
@@ -22,8 +23,10 @@ Period = Annotated[
     str,
     typer.Argument(
         metavar="YEAR|PERIOD",
-        help="The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q2, 2022-H1, "
-        "2022年6月, 2022年二季度, 2022年上半年.",
+        help=N_(
+            "The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q2, 2022-H1, "
+            "2022年6月, 2022年二季度, 2022年上半年."
+        ),
         show_default=False,
     ),
 ]
@@ -32,11 +35,16 @@ StatusFilter = Annotated[
     typer.Option(
         "--status",
         metavar="LIST",
-        help="Only these statuses, comma-separated or repeated: met, on_track, behind, off_track, "
-        "no_data, unknown.",
+        help=N_(
+            "Only these statuses, comma-separated or repeated: met, on_track, behind, off_track, "
+            "no_data, unknown."
+        ),
         show_default=False,
     ),
 ]
+
+
+HELP = N_("Judge every indicator for a YEAR (or the year to date of a PERIOD), by lead unit.")
 
 
 def command(
@@ -47,11 +55,10 @@ def command(
     category: options.Category = None,
     status: StatusFilter = None,
     format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+        StatusFormat, typer.Option("--format", "-f", case_sensitive=False, help=N_("Output format."))
     ] = StatusFormat.table,
     no_color: options.NoColor = False,
 ) -> None:
-    """Judge every indicator for a YEAR (or the year to date of a PERIOD), by lead unit."""
     from wcplan.console import environment
 
     env = environment(no_color)

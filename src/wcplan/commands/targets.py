@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from wcplan import options
 from wcplan.commands.common import check_choices, load
+from wcplan.i18n import N_
+
+HELP = N_("List the plan's indicators: baseline, yearly targets, attribute, lead and responsible units.")
 
 
 def command(
@@ -13,7 +16,6 @@ def command(
     format: options.TableOrJsonFormat = options.TableOrJson.table,
     no_color: options.NoColor = False,
 ) -> None:
-    """List the plan's indicators: baseline, yearly targets, attribute, lead and responsible units."""
     from wcplan.console import environment
 
     env = environment(no_color)

@@ -9,19 +9,28 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, check_year, load, tasks_loader
 from wcplan.commands.units import UnitsFormat
+from wcplan.i18n import N_
+
+HELP = N_(
+    "The five tasks by lead unit for YEAR: each line of work's latest status and note, and each "
+    "commitment of the plan's text judged like an indicator."
+)
 
 
 def command(
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The plan year to report, e.g. 2022.", show_default=False)
+        int,
+        typer.Argument(metavar="YEAR", help=N_("The plan year to report, e.g. 2022."), show_default=False),
     ],
     unit: Annotated[
         list[str] | None,
         typer.Option(
             "--unit",
             metavar="NAME",
-            help="Only the lines of work and commitments this unit leads or is responsible for, "
-            "e.g. 区金融办; repeatable.",
+            help=N_(
+                "Only the lines of work and commitments this unit leads or is responsible for, "
+                "e.g. 区金融办; repeatable."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -30,12 +39,10 @@ def command(
     actuals: options.Actuals = None,
     progress: options.Progress = None,
     format: Annotated[
-        UnitsFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+        UnitsFormat, typer.Option("--format", "-f", case_sensitive=False, help=N_("Output format."))
     ] = UnitsFormat.table,
     no_color: options.NoColor = False,
 ) -> None:
-    """The five tasks by lead unit for YEAR: each line of work's latest status and note, and each
-    commitment of the plan's text judged like an indicator."""
     from wcplan.console import environment
 
     env = environment(no_color)

@@ -9,19 +9,23 @@ import typer
 from wcplan import options
 from wcplan.commands.common import load
 from wcplan.errors import UsageError
+from wcplan.i18n import N_
+
+HELP = N_("Show one indicator over time: baseline, each year's target, actual and status, and the outlook.")
 
 
 def command(
     indicator: Annotated[
         str,
-        typer.Argument(metavar="ID|NAME", help="The indicator's id (1-42) or its name.", show_default=False),
+        typer.Argument(
+            metavar="ID|NAME", help=N_("The indicator's id (1-42) or its name."), show_default=False
+        ),
     ],
     targets: options.Targets = None,
     actuals: options.Actuals = None,
     format: options.TableOrJsonFormat = options.TableOrJson.table,
     no_color: options.NoColor = False,
 ) -> None:
-    """Show one indicator over time: baseline, each year's target, actual and status, and the outlook."""
     from wcplan.actuals import name_key
     from wcplan.commands.status import read_valid
     from wcplan.console import environment

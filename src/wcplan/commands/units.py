@@ -9,6 +9,7 @@ import typer
 
 from wcplan import options
 from wcplan.commands.common import check_year, load
+from wcplan.i18n import N_
 
 
 class By(StrEnum):
@@ -22,14 +23,22 @@ class UnitsFormat(StrEnum):
     markdown = "markdown"
 
 
+HELP = N_(
+    "Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;"
+    " then each lead unit's lines of work and commitments."
+)
+
+
 def command(
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The plan year to score, e.g. 2022.", show_default=False)
+        int, typer.Argument(metavar="YEAR", help=N_("The plan year to score, e.g. 2022."), show_default=False)
     ],
     by: Annotated[
         By,
         typer.Option(
-            "--by", case_sensitive=False, help="Score lead units (牵头单位) or responsible units (责任单位)."
+            "--by",
+            case_sensitive=False,
+            help=N_("Score lead units (牵头单位) or responsible units (责任单位)."),
         ),
     ] = By.lead,
     targets: options.Targets = None,
@@ -37,12 +46,10 @@ def command(
     actuals: options.Actuals = None,
     progress: options.Progress = None,
     format: Annotated[
-        UnitsFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+        UnitsFormat, typer.Option("--format", "-f", case_sensitive=False, help=N_("Output format."))
     ] = (UnitsFormat.table),
     no_color: options.NoColor = False,
 ) -> None:
-    """Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;
-    then each lead unit's lines of work and commitments."""
     from wcplan.console import environment
     from wcplan.render import scorecards as render
 

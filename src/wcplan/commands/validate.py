@@ -13,6 +13,7 @@ from wcplan import options
 from wcplan.commands.common import load
 from wcplan.errors import UsageError
 from wcplan.exit_codes import ExitCode
+from wcplan.i18n import N_
 
 
 class ValidateFormat(StrEnum):
@@ -25,11 +26,19 @@ Paths = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="[PATH]...",
-        help="CSV or Excel files of actuals or of task progress, or folders of them. Default: the "
-        "actuals/ and progress/ folders beside the plan file.",
+        help=N_(
+            "CSV or Excel files of actuals or of task progress, or folders of them. Default: the "
+            "actuals/ and progress/ folders beside the plan file."
+        ),
         show_default=False,
     ),
 ]
+
+
+HELP = N_(
+    "Check actuals and task-progress files as CI does: every problem as FILE:LINE:COLUMN, exit 1 on "
+    "any error."
+)
 
 
 def command(
@@ -42,18 +51,20 @@ def command(
             "--format",
             "-f",
             case_sensitive=False,
-            help="text: one line per problem; json: one document; github: workflow annotations "
-            "(and a Markdown summary in $GITHUB_STEP_SUMMARY when it is set).",
+            help=N_(
+                "text: one line per problem; json: one document; github: workflow annotations "
+                "(and a Markdown summary in $GITHUB_STEP_SUMMARY when it is set)."
+            ),
         ),
     ] = ValidateFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings fail too (exit 1)."))] = False,
     max_problems: Annotated[
         int,
         typer.Option(
             "--max-problems",
             min=0,
             metavar="N",
-            help="Print at most N problems (all are counted); 0: all.",
+            help=N_("Print at most N problems (all are counted); 0: all."),
         ),
     ] = 200,
     encoding: Annotated[
@@ -61,7 +72,7 @@ def command(
         typer.Option(
             "--encoding",
             metavar="NAME",
-            help="Decode CSV files as NAME (e.g. gb18030) instead of detecting UTF-8 or GBK.",
+            help=N_("Decode CSV files as NAME (e.g. gb18030) instead of detecting UTF-8 or GBK."),
             show_default=False,
         ),
     ] = None,
@@ -70,14 +81,12 @@ def command(
         typer.Option(
             "--sheet",
             metavar="NAME",
-            help="The worksheet of .xlsx files to read (default: the first).",
+            help=N_("The worksheet of .xlsx files to read (default: the first)."),
             show_default=False,
         ),
     ] = None,
     no_color: options.NoColor = False,
 ) -> None:
-    """Check actuals and task-progress files as CI does: every problem as FILE:LINE:COLUMN, exit 1 on
-    any error."""
     from wcplan.actuals import ReadOptions, read_actuals
     from wcplan.commands.common import tasks_loader
     from wcplan.console import environment

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from wcplan import units
 from wcplan.assess import Assessment, IndicatorResult, Status
+from wcplan.i18n import N_, _, ngettext
 from wcplan.outlook import Outlook
 from wcplan.plan import Attribute
 
+#: Status names (translated where shown: `status_label`). Chinese: 达标 / 接近目标 / 滞后 /
+#: 严重滞后 / 无数据 / 无法判断, the words of Chinese plan-progress reports.
 STATUS_LABEL = {
-    Status.MET: "met",
-    Status.ON_TRACK: "on track",
-    Status.BEHIND: "behind",
-    Status.OFF_TRACK: "off track",
-    Status.NO_DATA: "no data",
-    Status.UNKNOWN: "unknown",
+    Status.MET: N_("met"),
+    Status.ON_TRACK: N_("on track"),
+    Status.BEHIND: N_("behind"),
+    Status.OFF_TRACK: N_("off track"),
+    Status.NO_DATA: N_("no data"),
+    Status.UNKNOWN: N_("unknown"),
 }
 # One cell wide in every terminal, CJK ones included (no East-Asian "ambiguous" characters),
 # so that the status stays readable without colour.
@@ -25,42 +29,87 @@ STATUS_SYMBOL = {
     Status.UNKNOWN: "?",
 }
 OUTLOOK_LABEL = {
-    Outlook.LIKELY: "likely",
-    Outlook.AT_RISK: "at risk",
-    Outlook.UNLIKELY: "unlikely",
-    Outlook.UNKNOWN: "unknown",
+    Outlook.LIKELY: N_("likely"),
+    Outlook.AT_RISK: N_("at risk"),
+    Outlook.UNLIKELY: N_("unlikely"),
+    Outlook.UNKNOWN: N_("unknown"),
 }
 #: The columns every report format shows for an indicator's result, in this order (same facts
-#: everywhere); a format may add its own last column (a chart, the source).
+#: everywhere); a format may add its own last column (a chart, the source). Translated: `headers()`.
 RESULT_COLUMNS = [
-    "ID",
-    "Indicator",
-    "Unit",
-    "Baseline",
-    "Target",
-    "Actual",
-    "Gap",
-    "Compl.",
-    "Progr.",
-    "Status",
+    N_("ID"),
+    N_("Indicator"),
+    N_("Unit"),
+    N_("Baseline"),
+    N_("Target"),
+    N_("Actual"),
+    N_("Gap"),
+    N_("Compl."),
+    N_("Progr."),
+    N_("Status"),
 ]
-ATTRIBUTE_LABEL = {Attribute.CUMULATIVE: "累计值", Attribute.ANNUAL: "当年值", Attribute.RATIO: "占比值"}
+#: The plan's own words for the attributes, in Chinese; English: cumulative, annual, ratio.
+ATTRIBUTE_LABEL = {
+    Attribute.CUMULATIVE: N_("cumulative (累计值)"),
+    Attribute.ANNUAL: N_("annual (当年值)"),
+    Attribute.RATIO: N_("ratio (占比值)"),
+}
+
+
+#: The attribute in a narrow table column: the plan's word in Chinese, one English word.
+SHORT_ATTRIBUTE = {
+    Attribute.CUMULATIVE: N_("cumulative"),
+    Attribute.ANNUAL: N_("annual"),
+    Attribute.RATIO: N_("ratio"),
+}
+
+
+def short_attribute(attribute: Attribute) -> str:
+    return _(SHORT_ATTRIBUTE[attribute])
+
+
+def headers(columns) -> list[str]:
+    return [_(c) for c in columns]
+
+
+def status_label(status: Status) -> str:
+    return _(STATUS_LABEL[status])
+
+
+def outlook_label(outlook) -> str:
+    return _(OUTLOOK_LABEL[outlook])
+
+
+def attribute_label(attribute: Attribute) -> str:
+    return _(ATTRIBUTE_LABEL[attribute])
+
+
+def unit(indicator, short: bool = False) -> str:
+    """An indicator's measurement unit in the current language (`short`: for a narrow column)."""
+    return units.label(indicator.unit, short)
+
+
+def indicators(n: int) -> str:
+    """'19 indicators' / '19 项指标'."""
+    return ngettext("{n} indicator", "{n} indicators", n).format(n=n)
 
 
 def when(assessment: Assessment) -> str:
     """What a report covers: `2022`, or `2022-H1 (the year to date)`."""
-    return str(assessment.year) if assessment.whole_year else f"{assessment.label} (the year to date)"
+    if assessment.whole_year:
+        return str(assessment.year)
+    return _("{period} (the year to date)").format(period=assessment.label)
 
 
 def source_label(result: IndicatorResult) -> str | None:
     """Where the value shown comes from: 'illustrative' for a made-up value, else its source."""
     if result.actual is None:
         return None
-    return "illustrative" if result.actual.illustrative else result.actual.source
+    return _("illustrative") if result.actual.illustrative else result.actual.source
 
 
 def status_text(status: Status) -> str:
-    return f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}"
+    return f"{STATUS_SYMBOL[status]} {status_label(status)}"
 
 
 def number(value: float | int | None) -> str:
@@ -76,7 +125,12 @@ def gap(result: IndicatorResult) -> str:
         return ""
     text = number(result.gap)
     text = text if text.startswith("-") or text == "0" else f"+{text}"
-    return f"{text} pp" if result.indicator.attribute is Attribute.RATIO else text
+    return points_text(text) if result.indicator.attribute is Attribute.RATIO else text
+
+
+def points_text(value: str) -> str:
+    """A number of percentage points: '-0.9 pp' / '-0.9个百分点'."""
+    return _("{value} pp").format(value=value)
 
 
 def percent(ratio: float | None) -> str:
@@ -85,7 +139,7 @@ def percent(ratio: float | None) -> str:
 
 def points(value: float | None) -> str:
     """Percentage points with a sign: +6.6 pp."""
-    return "" if value is None else f"{value:+.1f} pp"
+    return "" if value is None else points_text(f"{value:+.1f}")
 
 
 def progress(ratio: float | None) -> str:
@@ -93,11 +147,11 @@ def progress(ratio: float | None) -> str:
 
 
 def counts_line(counts: dict[Status, int]) -> str:
-    return " · ".join(f"{STATUS_LABEL[s]} {n}" for s, n in counts.items() if n or s.assessed)
+    return " · ".join(f"{status_label(s)} {n}" for s, n in counts.items() if n or s.assessed)
 
 
 def outlook(result: IndicatorResult) -> str:
-    return OUTLOOK_LABEL[result.projection.outlook] if result.projection else ""
+    return outlook_label(result.projection.outlook) if result.projection else ""
 
 
 def so_far(result: IndicatorResult) -> str:
@@ -115,17 +169,24 @@ def illustrative_note(actuals) -> list[str]:
     if not shown:
         return []
     if len(used) == 1:
-        share = "the one actual shown is a made-up illustrative value"
-    elif len(shown) == 1:
-        share = f"1 of the {len(used)} actuals shown is a made-up illustrative value"
+        sentence = _(
+            "Illustrative data: the one actual shown is a made-up illustrative value (source "
+            "'illustrative'), not a published figure; do not cite it."
+        )
     else:
-        share = f"{len(shown)} of the {len(used)} actuals shown are made-up illustrative values"
-    rest = (
-        "not a published figure; do not cite it."
-        if len(shown) == 1
-        else "not published figures; do not cite them."
-    )
-    return [f"Illustrative data: {share} (source 'illustrative'), {rest}"]
+        sentence = ngettext(
+            "Illustrative data: {n} of the {total} actuals shown is a made-up illustrative value (source "
+            "'illustrative'), not a published figure; do not cite it.",
+            "Illustrative data: {n} of the {total} actuals shown are made-up illustrative values (source "
+            "'illustrative'), not published figures; do not cite them.",
+            len(shown),
+        )
+    return [sentence.format(n=len(shown), total=len(used))]
+
+
+def is_illustrative_note(note: str) -> bool:
+    """Whether a note is the illustrative-data warning (shown in bold)."""
+    return note.startswith(_("Illustrative data:"))
 
 
 def notes(assessment: Assessment) -> list[str]:
@@ -134,19 +195,22 @@ def notes(assessment: Assessment) -> list[str]:
     for r in assessment.results:
         if r.provisional and assessment.whole_year:
             out.append(
-                f"Indicator {r.indicator.id} has no whole-year value for {assessment.year}: it is judged "
-                f"on its latest figure, {r.actual.period_label}, provisionally (*)."
+                _(
+                    "Indicator {id} has no whole-year value for {year}: it is judged on its latest figure, "
+                    "{period}, provisionally (*)."
+                ).format(id=r.indicator.id, year=assessment.year, period=r.actual.period_label)
             )
         j = r.judgement
         if j.reference_year is not None:
             out.append(
-                f"Indicator {r.indicator.id} has no baseline: its progress is measured from its "
-                f"{j.reference_year} actual ({number(j.reference)})."
+                _(
+                    "Indicator {id} has no baseline: its progress is measured from its {year} actual ({value})."
+                ).format(id=r.indicator.id, year=j.reference_year, value=number(j.reference))
             )
         if r.status is Status.UNKNOWN and j.reason:
-            out.append(f"Indicator {r.indicator.id} is unknown: {j.reason}.")
+            out.append(_("Indicator {id} is unknown: {reason}.").format(id=r.indicator.id, reason=j.reason))
         elif r.status is Status.OFF_TRACK and j.reason:
-            out.append(f"Indicator {r.indicator.id} is off track: {j.reason}.")
+            out.append(_("Indicator {id} is off track: {reason}.").format(id=r.indicator.id, reason=j.reason))
     return out
 
 
