@@ -66,3 +66,15 @@ def _plain_env(monkeypatch):
     for name in ("NO_COLOR", "FORCE_COLOR", "WCPLAN_TARGETS", "WCPLAN_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Every test runs in English unless it asks otherwise (the machine's locale must not decide);
+    subprocesses inherit the variable."""
+    from wcplan import i18n
+
+    monkeypatch.setenv("WCPLAN_LANG", "en")
+    i18n.activate("en")
+    yield
+    i18n.activate("en")

@@ -24,6 +24,7 @@ ENV = {
     "NO_COLOR": None,
     "FORCE_COLOR": None,
     "WCPLAN_TARGETS": None,
+    "WCPLAN_LANG": "en",  # an example shows Chinese with --lang zh, whatever the machine's locale
     "SOURCE_DATE_EPOCH": "1700000000",
 }
 

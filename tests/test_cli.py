@@ -36,18 +36,17 @@ def run(runner, *args, env=None):
 
 
 def test_status_2022_groups_by_lead_unit(runner):
-    r = run(runner, "status", "2022")
+    r = run(runner, "status", "2022", "--lang", "zh")
     assert r.exit_code == 0, r.output
     out = r.stdout
-    positions = [out.index(f"{u} · lead unit") for u in load_plan(DATA / "targets.yaml").lead_units()]
+    positions = [out.index(f"{u} · 牵头") for u in load_plan(DATA / "targets.yaml").lead_units()]
     assert positions == sorted(positions)
-    assert "区工信局 · lead unit · 19 indicators" in out
-    assert "met 8 · on track 1 · behind 6 · off track 2 · no data 2" in out
+    assert "区工信局 · 牵头 · 19 项指标" in out
+    assert "达标 8 · 接近目标 1 · 滞后 6 · 严重滞后 2 · 无数据 2" in out
+    flat = "".join(out.split())  # the line wraps at 80 columns
     assert (
-        "Plan-wide (42 indicators): met 22 · on track 3 · behind 8 · off track 6 · no data 3 · unknown 0"
-        in out
+        "全部指标（42项指标）：达标22·接近目标3·滞后8·严重滞后6·无数据3·无法判断0—59.5%达标或接近目标" in flat
     )
-    assert "59.5% met or on track" in out
     row = next(line for line in out.splitlines() if "工业总产值" in line and "规模" not in line)
     assert row.split() == [
         "1",
@@ -59,12 +58,24 @@ def test_status_2022_groups_by_lead_unit(runner):
         "96.6%",
         "0.88",
         "!",
-        "behind",
-        "at",
-        "risk",
+        "滞后",
+        "存在风险",
     ]
     ratio_row = next(line for line in out.splitlines() if "制造业增加值占GDP比重" in line)
-    assert "-0.9 pp" in ratio_row
+    assert "-0.9个百分点" in ratio_row
+
+
+def test_status_2022_in_english(runner):
+    out = run(runner, "status", "2022", "--lang", "en", env={"COLUMNS": "160"}).stdout
+    assert "District Bureau of Industry and Information Technology · lead unit · 19 indicators" in out
+    assert "met 8 · on track 1 · behind 6 · off track 2 · no data 2" in out
+    assert (
+        "Plan-wide (42 indicators): met 22 · on track 3 · behind 8 · off track 6 · no data 3 · unknown 0"
+        in out
+    )
+    row = next(line for line in out.splitlines() if "Gross industrial output value" in line)
+    assert row.split()[:8] == ["1", "Gross", "industrial", "output", "value", "100m", "yuan", "1400"]
+    assert "-0.9 pp" in next(line for line in out.splitlines() if "Manufacturing value added" in line)
 
 
 def test_status_says_once_that_values_are_illustrative(runner):
@@ -284,10 +295,16 @@ def test_status_fits_the_width_with_chinese_names(runner, width):
     out = run(runner, "status", "2022", env={"COLUMNS": str(width)}).stdout
     assert max(cell_len(line) for line in out.splitlines()) <= width
     plan = load_plan(DATA / "targets.yaml")
-    rows = {line.split()[0]: line for line in out.splitlines() if re.match(r"^\s*\d+\s", line)}
+    rows = {line.split()[0]: line for line in out.splitlines() if re.match(r"^\s*\d{1,2}\s\s\S", line)}
     assert sorted(map(int, rows)) == list(range(1, 43))  # every indicator has its row
     for ind in plan.indicators:  # a name longer than its cell folds onto the next line, never cut
-        assert ind.name[:6] in rows[str(ind.id)]
+        assert ind.name_en.split()[0][:4] in rows[str(ind.id)]
+    zh = run(runner, "status", "2022", "--lang", "zh", env={"COLUMNS": str(width)}).stdout
+    assert max(cell_len(line) for line in zh.splitlines()) <= width
+    rows = {line.split()[0]: line for line in zh.splitlines() if re.match(r"^\s*\d{1,2}\s\s\S", line)}
+    assert sorted(map(int, rows)) == list(range(1, 43))
+    for ind in plan.indicators:
+        assert ind.name[:4] in rows[str(ind.id)]
     hidden = {
         80: "Hidden to fit 80 columns: Plan, Progr., Outlook; "
         "widen the terminal or use --format json to see them.",
@@ -297,7 +314,7 @@ def test_status_fits_the_width_with_chinese_names(runner, width):
 
 
 def test_every_name_unfolded_at_140_columns(runner):
-    out = run(runner, "status", "2022", env={"COLUMNS": "140"}).stdout
+    out = run(runner, "status", "2022", "--lang", "zh", env={"COLUMNS": "140"}).stdout
     assert all(ind.name in out for ind in load_plan(DATA / "targets.yaml").indicators)
 
 
@@ -317,6 +334,7 @@ def test_targets_json_has_every_field_of_the_plan_file(runner):
         "id",
         "category",
         "name",
+        "name_en",
         "unit",
         "baseline",
         "targets",
@@ -417,7 +435,7 @@ def test_names_print_as_written_never_as_markup(runner, tmp_path):
     plan = tmp_path / "targets.yaml"
     plan.write_text(text, encoding="utf-8")
     for args in (["status", "2022", "--actuals", str(DATA / "actuals")], ["targets"]):
-        out = run(runner, *args, "--targets", str(plan), env={"COLUMNS": "160"}).stdout
+        out = run(runner, *args, "--targets", str(plan), "--lang", "zh", env={"COLUMNS": "160"}).stdout
         assert "工业总产值[red]A[/red]" in out and "[bold]" in out
 
 
@@ -492,7 +510,7 @@ def test_units_command_formats(runner):
     assert any(n.startswith("Illustrative data:") for n in doc["notes"])
     md = run(runner, "units", "2022", "--by", "responsible", "-f", "markdown").stdout
     md, tasks_md = md.split("## Tasks and commitments 2022 by lead unit")
-    assert "| 区金融办 |" in tasks_md
+    assert "| District Financial Affairs Office |" in tasks_md
     rows = [line for line in md.splitlines() if line.startswith("| ")]
     assert len(rows) == 1 + 4 and all(row.count(" | ") == 8 for row in rows)  # header + 4 units, 9 cells
     assert "> Illustrative data:" in md
@@ -518,7 +536,11 @@ def test_status_of_a_period_in_every_form(runner, tmp_path, period):
     assert by_id[18]["status"] == "met" and by_id[18]["period"] == "2022-H1"
     assert by_id[3]["expected"] is None and by_id[3]["progress"] == pytest.approx(0.75)
     out = run(runner, "status", period, "--actuals", str(f), env={"COLUMNS": "140"}).stdout
-    assert "the year to date (6/12 of 2022)" in out and "! behind*" in out and "* provisional" in out
+    assert (
+        "the year to date (6/12 of 2022)" in " ".join(out.split())
+        and "! behind*" in out
+        and "* provisional" in out
+    )
 
 
 def parse_label(text):

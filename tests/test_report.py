@@ -10,6 +10,8 @@ from markdown_it import MarkdownIt
 
 from conftest import DATA, ROOT
 from wcplan.cli import app
+from wcplan import units
+from wcplan.plan import load_plan
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
 
@@ -91,7 +93,10 @@ def test_what_lags_is_ordered_by_how_far_and_no_data_is_listed(runner):
 
 def test_names_with_pipes_are_escaped(runner, tmp_path):
     text = (
-        (DATA / "targets.yaml").read_text(encoding="utf-8").replace("name: 工业总产值", "name: '工业|总产值'")
+        (DATA / "targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: 工业总产值", "name: '工业|总产值'")
+        .replace('name_en: "Gross industrial output value"', "name_en: 'Gross|output'")
     )
     plan = tmp_path / "targets.yaml"
     plan.write_text(text, encoding="utf-8")
@@ -99,7 +104,7 @@ def test_names_with_pipes_are_escaped(runner, tmp_path):
         app, ["report", "2022", "--targets", str(plan), "--actuals", str(DATA / "actuals")], env=ENV
     ).stdout
     first_unit = tables(md)[1]
-    assert first_unit[1][1] == "工业|总产值" and len(first_unit[1]) == len(first_unit[0])
+    assert first_unit[1][1] == "Gross|output" and len(first_unit[1]) == len(first_unit[0])
 
 
 def test_unit_filter_and_status_markdown(runner):
@@ -148,7 +153,8 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
     doc = json.loads(runner.invoke(app, ["report", "2022", "-f", "json"], env=ENV).stdout)
     by_id = {i["id"]: i for i in doc["indicators"]}
     book = load_workbook(out)
-    leads = list(dict.fromkeys(i["lead"] for i in doc["indicators"]))
+    plan = load_plan(DATA / "targets.yaml")
+    leads = [plan.unit_label(u)[:31] for u in dict.fromkeys(i["lead"] for i in doc["indicators"])]
     assert book.sheetnames == [
         "Summary",
         *leads,
@@ -173,10 +179,10 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
             cells = dict(zip(header, row, strict=True))
             item = by_id[cells["ID"]]
             seen.append(cells["ID"])
-            assert item["lead"] == lead
+            assert plan.unit_label(item["lead"])[:31] == lead
+            assert cells["Indicator"] == plan.indicator(cells["ID"]).name_en
+            assert cells["Unit"] == units.label(item["unit"])
             for column, key in [
-                ("Indicator", "name"),
-                ("Unit", "unit"),
                 ("Baseline", "baseline"),
                 ("Target", "target"),
                 ("Actual", "actual"),
@@ -202,8 +208,10 @@ def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
     from openpyxl import load_workbook
 
     text = (DATA / "targets.yaml").read_text(encoding="utf-8")
-    text = text.replace("name: 工业总产值", "name: '=HYPERLINK(\"http://x\")'").replace(
-        "lead: 区财政局", "lead: '@财政'"
+    text = (
+        text.replace('    name_en: "Gross industrial output value"\n', "")
+        .replace("name: 工业总产值", "name: '=HYPERLINK(\"http://x\")'")
+        .replace("lead: 区财政局", "lead: '@财政'")
     )
     plan = tmp_path / "targets.yaml"
     plan.write_text(text, encoding="utf-8")
@@ -222,10 +230,10 @@ def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
     ]
     assert runner.invoke(app, args, env=ENV).exit_code == 0
     book = load_workbook(out)
-    cell = book["区工信局"]["B2"]
+    cell = book["District Bureau of Industry and"]["B2"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s" and cell.quotePrefix
     assert "@财政" in book.sheetnames and book["@财政"]["A1"].value == "ID"
-    sheet = book["区工信局"]
+    sheet = book["District Bureau of Industry and"]
     row = {c.column_letter: c for c in sheet[2]}  # indicator 1: 亿元, behind
     assert row["F"].number_format == "0.0" and row["H"].number_format == "0.0%"
     assert row["J"].fill.fgColor.rgb.endswith("FFEB9C")
@@ -298,6 +306,7 @@ def test_html_escapes_text_from_the_plan(runner, tmp_path):
         (DATA / "targets.yaml")
         .read_text(encoding="utf-8")
         .replace("name: 工业总产值", "name: '<script>x</script>&'")
+        .replace('    name_en: "Gross industrial output value"\n', "")
     )
     plan = tmp_path / "targets.yaml"
     plan.write_text(text, encoding="utf-8")
@@ -350,9 +359,11 @@ def test_html_report_renders_in_a_real_browser(runner, tmp_path, size, name):
 
 def test_html_paths_mark_every_actual_so_far(runner, tmp_path):
     page = html_report(runner, tmp_path)
-    label = next(part for part in page.split("<title>")[1:] if part.startswith("工业总产值:"))
+    label = next(
+        part for part in page.split("<title>")[1:] if part.startswith("Gross industrial output value:")
+    )
     assert label.startswith(
-        "工业总产值: targets from 2020 to 2023; actuals 1085 in 2021, 1352 in 2022</title>"
+        "Gross industrial output value: targets from 2020 to 2023; actuals 1085 in 2021, 1352 in 2022</title>"
     )
 
 

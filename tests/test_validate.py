@@ -113,13 +113,18 @@ def test_numbers(tmp_path, row, value):
 @pytest.mark.parametrize(
     ("row", "code", "column", "words"),
     [
-        ("3,2022,27%,x,", "unit-mismatch", 3, "'27%' is a percentage, but indicator 3 is counted in 家"),
-        ("3,2022,431,x,个", "unit-mismatch", 5, "the unit 个 cannot be converted to 家"),
+        (
+            "3,2022,27%,x,",
+            "unit-mismatch",
+            3,
+            "'27%' is a percentage, but indicator 3 is counted in 家 (count)",
+        ),
+        ("3,2022,431,x,个", "unit-mismatch", 5, "the unit 个 (count) cannot be converted to 家 (count)"),
         (
             "3,2022,431.5,x,",
             "fraction-for-count",
             3,
-            "431.5 is not a whole number, but indicator 3 counts 家",
+            "431.5 is not a whole number, but indicator 3 is a count (家)",
         ),
         ("42,2022,120,x,", "percent-out-of-range", 3, "120 is a percentage above 100"),
         ("1,2022,-5,x,", "negative-value", 3, "-5 is negative"),
@@ -139,7 +144,8 @@ def test_convertible_unit_is_converted_and_named_once_per_file(tmp_path):
     [note] = r.notes
     assert (note.code, note.line, note.column, note.severity) == ("unit-converted", 2, 5, Severity.NOTE)
     assert (
-        "values in 万元 are converted to 亿元" in note.message and "13520000 万元 = 1352 亿元" in note.message
+        "values in 万元 (10,000 yuan) are converted to 亿元 (100 million yuan)" in note.message
+        and "13520000 万元 = 1352 亿元" in note.message
     )
     assert r.errors == [] and r.warnings == []
 
@@ -379,10 +385,10 @@ def test_notes_print_in_text_for_validate_and_status(runner, tmp_path, monkeypat
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert lines[0].startswith(f"{f}: note encoding-gb18030: this file is not UTF-8")
-    assert lines[1].startswith(f"{f}:2:5: note unit-converted: values in 万元 are converted to 亿元")
+    assert lines[1].startswith(
+        f"{f}:2:5: note unit-converted: values in 万元 (10,000 yuan) are converted to 亿元"
+    )
     assert lines[2] == "valid: 0 errors, 0 warnings in 1 file."
     s = runner.invoke(app, ["status", "2022", "--actuals", str(f)])
     assert s.exit_code == 0 and "note unit-converted" in s.stderr
-    assert "1352" in next(
-        line for line in s.stdout.splitlines() if "工业总产值" in line and "规模" not in line
-    )
+    assert "1352" in next(line for line in s.stdout.splitlines() if "Gross industrial" in line)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from wcplan import units
 from wcplan.findings import Finding, Severity
+from wcplan.i18n import N_, _, ngettext
 from wcplan.locate import display_path
 from wcplan.periods import FORMS_HELP, parse_period, whole_year
 from wcplan.plan import Indicator, Plan
@@ -98,7 +99,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
                 findings.append(
                     Finding(
                         "no-actuals-files",
-                        "this folder holds no .csv or .xlsx files of actuals.",
+                        _("this folder holds no .csv or .xlsx files of actuals."),
                         display_path(path),
                         severity=Severity.WARNING,
                     )
@@ -149,8 +150,10 @@ class _ProgressFiles:
         if self.tasks is None:
             report(
                 "progress-not-expected",
-                "this is a task-progress file (it has an 'item' column), not a file of indicator actuals; "
-                "keep it in the progress/ folder.",
+                _(
+                    "this is a task-progress file (it has an 'item' column), not a file of indicator "
+                    "actuals; keep it in the progress/ folder."
+                ),
                 line,
             )
             return
@@ -187,13 +190,13 @@ def _csv_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        report("file-unreadable", f"cannot read this file: {exc.strerror}.")
+        report("file-unreadable", _("cannot read this file: {reason}.").format(reason=exc.strerror))
         return iter(())
     text = _decode(raw, options.encoding, report)
     if text is None:
         return iter(())
     if not text.strip():
-        report("empty-file", "this file is empty: it needs a header row and data rows.")
+        report("empty-file", _("this file is empty: it needs a header row and data rows."))
         return iter(())
     # strict: a stray or unclosed quote is an error, not something to guess around
     return _numbered(csv.reader(io.StringIO(text, newline=""), strict=True), report)
@@ -204,24 +207,33 @@ def _decode(raw: bytes, encoding: str | None, report: _Reporter) -> str | None:
         try:
             return raw.decode(encoding)
         except LookupError:
-            report("encoding", f"'{encoding}' is not an encoding Python knows; try utf-8 or gb18030.")
+            report(
+                "encoding",
+                _("'{encoding}' is not an encoding Python knows; try utf-8 or gb18030.").format(
+                    encoding=encoding
+                ),
+            )
         except UnicodeDecodeError as exc:
             line, column = _position(raw, exc.start)
             report(
                 "encoding",
-                f"this file cannot be decoded as {encoding} (byte 0x{raw[exc.start]:02X}).",
+                _("this file cannot be decoded as {encoding} (byte 0x{value:02X}).").format(
+                    encoding=encoding, value=raw[exc.start]
+                ),
                 line,
                 column,
             )
         return None
     if raw.startswith(b"PK\x03\x04"):
-        report("encoding", "this is an Excel workbook, not a CSV file; give it the .xlsx extension.")
+        report("encoding", _("this is an Excel workbook, not a CSV file; give it the .xlsx extension."))
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         report(
             "encoding",
-            "this file is UTF-16 text (Excel's 'Unicode Text'), not CSV; "
-            "save it from Excel as 'CSV UTF-8 (Comma delimited)'.",
+            _(
+                "this file is UTF-16 text (Excel's 'Unicode Text'), not CSV; save it from Excel as 'CSV "
+                "UTF-8 (Comma delimited)'."
+            ),
         )
         return None
     try:
@@ -236,16 +248,20 @@ def _decode(raw: bytes, encoding: str | None, report: _Reporter) -> str | None:
     if text is not None and _recognised_header(text):
         report(
             "encoding-gb18030",
-            "this file is not UTF-8; it was decoded as GB18030 (GBK), which is what Chinese Excel "
-            "writes as 'CSV'. Saving it as 'CSV UTF-8' removes the need to guess.",
+            _(
+                "this file is not UTF-8; it was decoded as GB18030 (GBK), which is what Chinese Excel "
+                "writes as 'CSV'. Saving it as 'CSV UTF-8' removes the need to guess."
+            ),
             severity=Severity.NOTE,
         )
         return text
     line, column = _position(raw, utf8_error.start)
     report(
         "encoding",
-        f"this file is neither UTF-8 nor GBK (byte 0x{raw[utf8_error.start]:02X} cannot be decoded); "
-        "save it from Excel as 'CSV UTF-8 (Comma delimited)', or name its encoding with --encoding.",
+        _(
+            "this file is neither UTF-8 nor GBK (byte 0x{value:02X} cannot be decoded); save it from "
+            "Excel as 'CSV UTF-8 (Comma delimited)', or name its encoding with --encoding."
+        ).format(value=raw[utf8_error.start]),
         line,
         column,
     )
@@ -281,8 +297,10 @@ def _numbered(reader, report: _Reporter) -> Rows:
         except csv.Error as exc:
             report(
                 "csv-malformed",
-                f"the CSV cannot be read from here on ({exc}); check the quotes in this row. "
-                "The rest of the file was not read.",
+                _(
+                    "the CSV cannot be read from here on ({exc}); check the quotes in this row. The rest of "
+                    "the file was not read."
+                ).format(exc=exc),
                 start,
             )
             return
@@ -300,13 +318,18 @@ def _workbook_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows:
         book = load_workbook(path, read_only=True, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         report(
-            "file-unreadable", f"cannot read this file as an Excel workbook ({type(exc).__name__}: {exc})."
+            "file-unreadable",
+            _("cannot read this file as an Excel workbook ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
         )
         return iter(())
     if options.sheet is not None and options.sheet not in book.sheetnames:
         report(
             "sheet-missing",
-            f"the workbook has no sheet called '{options.sheet}' (it has {', '.join(book.sheetnames)}).",
+            _("the workbook has no sheet called '{sheet}' (it has {value}).").format(
+                sheet=options.sheet, value=", ".join(book.sheetnames)
+            ),
         )
         book.close()
         return iter(())
@@ -357,7 +380,7 @@ def _read_table(
     header_line, header = next(((n, r) for n, r in rows if _filled(r)), (None, None))
     if header is None:
         if not report.codes:  # an unreadable or empty file already said so
-            report("empty-file", "this file holds only blank lines.")
+            report("empty-file", _("this file holds only blank lines."))
         return
     from wcplan.progress import is_progress_header
 
@@ -386,15 +409,17 @@ def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter
         if len(row) != width:
             report(
                 "ragged-row",
-                f"this row has {len(row)} fields but the header has {width}; "
-                "check for a missing or extra comma.",
+                _(
+                    "this row has {value} fields but the header has {width}; check for a missing or extra "
+                    "comma."
+                ).format(value=len(row), width=width),
                 line,
                 min(len(row), width) + 1,
             )
             continue
         yield line, row
     if count == 0 and "csv-malformed" not in report.codes:
-        report("no-data-rows", "this file has a header but no data rows.", header_line)
+        report("no-data-rows", _("this file has a header but no data rows."), header_line)
 
 
 def _filled(row: list[str]) -> bool:
@@ -414,7 +439,9 @@ def map_header(
             if label:
                 report(
                     "unknown-column",
-                    f"the column '{label}' is not one wcplan reads{kind}; it is ignored.",
+                    _("the column '{label}' is not one wcplan reads{kind}; it is ignored.").format(
+                        label=label, kind=kind
+                    ),
                     line,
                     index + 1,
                     Severity.WARNING,
@@ -423,7 +450,9 @@ def map_header(
         if column in columns:
             report(
                 "duplicate-column",
-                f"the column '{label}' means {column}, like column {columns[column] + 1}; keep one of them.",
+                _("the column '{label}' means {column}, like column {value}; keep one of them.").format(
+                    label=label, column=column, value=columns[column] + 1
+                ),
                 line,
                 index + 1,
             )
@@ -438,29 +467,32 @@ def _read_header(header: list[str], line: int, report: _Reporter) -> dict[str, i
         return None
     missing = []
     if "indicator" not in columns and "name" not in columns:
-        missing.append("indicator (or name)")
+        missing.append(_("indicator (or name)"))
     if "year" not in columns and "period" not in columns:
-        missing.append("year (or period)")
+        missing.append(_("year (or period)"))
     if "value" not in columns:
         missing.append("value")
     if missing:
-        found = ", ".join(f"'{c.strip()}'" for c in header if c.strip()) or "nothing"
-        noun = "column" if len(missing) == 1 else "columns"
+        found = ", ".join(f"'{c.strip()}'" for c in header if c.strip()) or _("nothing")
         separator = next(
-            (name for sep, name in ((";", "semicolons"), ("\t", "tabs")) if sep in "".join(header)), None
+            (name for sep, name in ((";", N_("semicolons")), ("\t", N_("tabs"))) if sep in "".join(header)),
+            None,
         )
         if separator:
-            found += f"; the file seems separated by {separator}: save it as CSV with commas"
-        report(
-            "missing-column",
-            f"the header lacks the required {noun} {', '.join(missing)} (found {found}).",
-            line,
+            found += _("; the file seems separated by {separator}: save it as CSV with commas").format(
+                separator=_(separator)
+            )
+        sentence = ngettext(
+            "the header lacks the required column {columns} (found {found}).",
+            "the header lacks the required columns {columns} (found {found}).",
+            len(missing),
         )
+        report("missing-column", sentence.format(columns=_(", ").join(missing), found=found), line)
         return None
     if "source" not in columns:
         report(
             "source-missing",
-            "the header has no 'source' column: say where each value comes from.",
+            _("the header has no 'source' column: say where each value comes from."),
             line,
             severity=Severity.WARNING,
         )
@@ -513,8 +545,8 @@ class RowChecker:
         ids = [i.id for i in plan.indicators]
         self.id_range = f"{min(ids)}–{max(ids)}"
         self.years = {plan.meta.base_year, *plan.years}
-        self.years_help = (
-            f"{plan.meta.base_year} (the baseline) or a plan year, {', '.join(map(str, plan.years))}"
+        self.years_help = _("{base} (the baseline) or a plan year, {years}").format(
+            base=plan.meta.base_year, years=", ".join(map(str, plan.years))
         )
         self._indicators: dict[tuple[str, str], tuple] = {}
         self._periods: dict[tuple[str, str], tuple] = {}
@@ -573,13 +605,16 @@ class RowChecker:
                 report("unit-converted", conversion, line, columns["unit"] + 1, Severity.NOTE)
         elif value_text and parse_number(value_text.removesuffix("%")) is None:
             report(
-                "value-not-number", f"the value '{value_text}' is not a number.", line, columns["value"] + 1
+                "value-not-number",
+                _("the value '{text}' is not a number.").format(text=value_text),
+                line,
+                columns["value"] + 1,
             )
 
         if not source and "source" in columns:
             report(
                 "source-missing",
-                "the source is empty: say where this value comes from.",
+                _("the source is empty: say where this value comes from."),
                 line,
                 columns["source"] + 1,
                 Severity.WARNING,
@@ -587,8 +622,10 @@ class RowChecker:
         if indicator is not None and reporter and reporter not in indicator.units():
             report(
                 "reporter-not-responsible",
-                f"{reporter} is neither the lead nor a responsible unit of indicator {indicator.id} "
-                f"({', '.join(indicator.units())}); a unit may only report its own indicators.",
+                _(
+                    "{reporter} is neither the lead nor a responsible unit of indicator {id} ({value}); a "
+                    "unit may only report its own indicators."
+                ).format(reporter=reporter, id=indicator.id, value=", ".join(indicator.units())),
                 line,
                 columns["reporter"] + 1,
             )
@@ -624,14 +661,18 @@ class RowChecker:
                 return None, (
                     "indicator-invalid",
                     "indicator",
-                    f"'{id_text}' is not an indicator id (a whole number, {self.id_range}).",
+                    _("'{id_text}' is not an indicator id (a whole number, {id_range}).").format(
+                        id_text=id_text, id_range=self.id_range
+                    ),
                 )
             by_id = self.plan.indicator(number)
             if by_id is None:
                 return None, (
                     "unknown-indicator",
                     "indicator",
-                    f"indicator {number} is not in the plan (its ids run {self.id_range}).",
+                    _("indicator {number} is not in the plan (its ids run {id_range}).").format(
+                        number=number, id_range=self.id_range
+                    ),
                 )
         if name_text:
             by_name = self.by_name.get(name_key(name_text))
@@ -639,18 +680,20 @@ class RowChecker:
                 return None, (
                     "unknown-indicator",
                     "name",
-                    f"no indicator of the plan is called '{name_text}'.",
+                    _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text),
                 )
         if by_id and by_name and by_id.id != by_name.id:
             return None, (
                 "id-name-mismatch",
                 "name",
-                f"indicator {by_id.id} is '{by_id.name}', but this row names '{name_text}' "
-                f"(indicator {by_name.id}); correct one of them.",
+                _(
+                    "indicator {id} is '{name}', but this row names '{name_text}' (indicator {id2}); correct "
+                    "one of them."
+                ).format(id=by_id.id, name=by_id.name, name_text=name_text, id2=by_name.id),
             )
         if by_id is None and by_name is None:
             col = "indicator" if "indicator" in columns else "name"
-            return None, ("indicator-missing", col, "the indicator is empty; give its id or its name.")
+            return None, ("indicator-missing", col, _("the indicator is empty; give its id or its name."))
         return by_id or by_name, None
 
     def _period(self, year_text: str, period_text: str, columns) -> tuple:
@@ -658,7 +701,13 @@ class RowChecker:
         if year_text:
             number = _parse_int(year_text.removesuffix("年"))
             if number is None:
-                return None, ("year-invalid", "year", f"'{year_text}' is not a year; give {self.years_help}.")
+                return None, (
+                    "year-invalid",
+                    "year",
+                    _("'{year_text}' is not a year; give {years_help}.").format(
+                        year_text=year_text, years_help=self.years_help
+                    ),
+                )
             year = whole_year(number)
         if period_text:
             period = parse_period(period_text)
@@ -666,30 +715,46 @@ class RowChecker:
                 return None, (
                     "period-invalid",
                     "period",
-                    f"'{period_text}' is not a period; write it as {FORMS_HELP}.",
+                    _("'{period}' is not a period; write it as {forms}.").format(
+                        period=period_text, forms=_(FORMS_HELP)
+                    ),
                 )
         if year and period and year.year != period.year:
             return None, (
                 "year-period-mismatch",
                 "period",
-                f"the period {period.label} is not in the year {year.year} given beside it.",
+                _("the period {label} is not in the year {year} given beside it.").format(
+                    label=period.label, year=year.year
+                ),
             )
         chosen = period or year
         col = "period" if period else "year"
         if chosen is None:
             col = "year" if "year" in columns else "period"
-            return None, (f"{col}-missing", col, f"the {col} is empty; give {self.years_help}.")
+            return None, (
+                f"{col}-missing",
+                col,
+                (
+                    _("the year is empty; give {years}.")
+                    if col == "year"
+                    else _("the period is empty; give {years}.")
+                ).format(years=self.years_help),
+            )
         if chosen.year not in self.years:
             return None, (
                 f"{col}-outside-plan",
                 col,
-                f"{chosen.label} is outside the plan; give {self.years_help}.",
+                _("{label} is outside the plan; give {years_help}.").format(
+                    label=chosen.label, years_help=self.years_help
+                ),
             )
         if chosen.year == self.plan.meta.base_year and not chosen.whole_year:
             return None, (
                 "period-outside-plan",
                 col,
-                f"{chosen.label} lies in the base year {chosen.year}, which has whole-year values only.",
+                _("{label} lies in the base year {year}, which has whole-year values only.").format(
+                    label=chosen.label, year=chosen.year
+                ),
             )
         return chosen, None
 
@@ -697,7 +762,7 @@ class RowChecker:
         """(value, problem, conversion note) for a value text of an indicator."""
         if indicator is None:
             return check_value(text, "", given, "")
-        return check_value(text, indicator.unit, given, f"indicator {indicator.id}")
+        return check_value(text, indicator.unit, given, _("indicator {id}").format(id=indicator.id))
 
 
 def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
@@ -709,7 +774,7 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
             (
                 "value-missing",
                 "value",
-                "the value is empty; leave the row out if there is no figure yet.",
+                _("the value is empty; leave the row out if there is no figure yet."),
             ),
             None,
         )
@@ -717,14 +782,20 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
     percent_sign = clean.endswith("%")
     value = parse_number(clean[:-1] if percent_sign else clean)
     if value is None:
-        return None, ("value-not-number", "value", f"the value '{text}' is not a number."), None
+        return (
+            None,
+            ("value-not-number", "value", _("the value '{text}' is not a number.").format(text=text)),
+            None,
+        )
     if percent_sign and not units.is_percent(unit):
         return (
             None,
             (
                 "unit-mismatch",
                 "value",
-                f"the value '{text}' is a percentage, but {subject} is counted in {unit}.",
+                _("the value '{text}' is a percentage, but {subject} is counted in {unit}.").format(
+                    text=text, subject=subject, unit=units.named(unit)
+                ),
             ),
             None,
         )
@@ -737,14 +808,24 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
                 (
                     "unit-mismatch",
                     "unit",
-                    f"the unit {given} cannot be converted to {unit}, the unit of {subject}.",
+                    _("the unit {given} cannot be converted to {unit}, the unit of {subject}.").format(
+                        given=units.named(given), unit=units.named(unit), subject=subject
+                    ),
                 ),
                 None,
             )
-        note = (
-            f"values in {given} are converted to {unit}, the unit of {subject} "
-            f"(here {_fmt(value)} {given} = {_fmt(value * factor)} {unit}); further rows of this file "
-            "are converted without a note."
+        note = _(
+            "values in {given} are converted to {unit}, the unit of {subject} (here {value} "
+            "{given_as_written} "
+            "= {converted} {unit_as_written}); further rows of this file are converted without a note."
+        ).format(
+            given=units.named(given),
+            unit=units.named(unit),
+            subject=subject,
+            value=_fmt(value),
+            given_as_written=given,
+            converted=_fmt(value * factor),
+            unit_as_written=unit,
         )
         value *= factor
     if value < 0:
@@ -753,7 +834,7 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
             (
                 "negative-value",
                 "value",
-                f"the value {_fmt(value)} is negative; wcplan's measures cannot be.",
+                _("the value {value} is negative; wcplan's measures cannot be.").format(value=_fmt(value)),
             ),
             None,
         )
@@ -763,14 +844,20 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
             (
                 "fraction-for-count",
                 "value",
-                f"the value {_fmt(value)} is not a whole number, but {subject} counts {unit}.",
+                _("the value {value} is not a whole number, but {subject} is a count ({unit}).").format(
+                    value=_fmt(value), subject=subject, unit=unit
+                ),
             ),
             None,
         )
     if units.is_percent(unit) and value > 100:
         return (
             None,
-            ("percent-out-of-range", "value", f"the value {_fmt(value)} is a percentage above 100."),
+            (
+                "percent-out-of-range",
+                "value",
+                _("the value {value} is a percentage above 100.").format(value=_fmt(value)),
+            ),
             None,
         )
     return value, None, note
@@ -799,13 +886,20 @@ class _Merger:
         earlier = self.first.get((indicator, label))
         if earlier is None:
             return False
-        place = f"line {earlier.line}" if earlier.file == file else f"{earlier.file}:{earlier.line}"
+        place = (
+            _("line {line}").format(line=earlier.line)
+            if earlier.file == file
+            else f"{earlier.file}:{earlier.line}"
+        )
         if earlier.value == value or math.isclose(earlier.value, value, rel_tol=1e-12):
             self.findings.append(
                 Finding(
                     "duplicate-row",
-                    f"indicator {indicator} for {label} is given again with the same value as at {place}; "
-                    "the two are one value.",
+                    _(
+                        "indicator {indicator} for {label} is given again with the same value as at "
+                        "{place}; the "
+                        "two are one value."
+                    ).format(indicator=indicator, label=label, place=place),
                     file,
                     line,
                     None,
@@ -817,8 +911,17 @@ class _Merger:
             self.findings.append(
                 Finding(
                     "conflicting-values",
-                    f"indicator {indicator} for {label} is {_fmt(value)} here but {_fmt(earlier.value)} "
-                    f"at {place}; keep one of them.",
+                    _(
+                        "indicator {indicator} for {label} is {value} here but {value2} at {place}; "
+                        "keep one of "
+                        "them."
+                    ).format(
+                        indicator=indicator,
+                        label=label,
+                        value=_fmt(value),
+                        value2=_fmt(earlier.value),
+                        place=place,
+                    ),
                     file,
                     line,
                 )
@@ -838,24 +941,37 @@ def _jumps(actuals: list[Actual], plan: Plan) -> list[Finding]:
         indicator = plan.indicator(ident)
         previous = years.get((ident, year - 1))
         if previous is not None:
-            reference, what = previous.value, f"its {year - 1} actual"
+            reference, what = previous.value, _("its {year} actual").format(year=year - 1)
         elif year - 1 in indicator.targets:
-            reference, what = float(indicator.targets[year - 1]), f"its {year - 1} target"
+            reference, what = float(indicator.targets[year - 1]), _("its {year} target").format(year=year - 1)
         elif year - 1 == plan.meta.base_year and indicator.baseline is not None:
-            reference, what = float(indicator.baseline), f"its {year - 1} baseline"
+            reference, what = float(indicator.baseline), _("its {year} baseline").format(year=year - 1)
         else:
             continue
         if reference <= 0:
             continue
         ratio = actual.value / reference
         if ratio > JUMP or ratio < 1 / JUMP:
-            size = f"more than {JUMP:g} times" if ratio > JUMP else f"less than a {JUMP:g}th of"
+            size = (
+                _("more than {factor} times {what}")
+                if ratio > JUMP
+                else _("less than a {factor}th of {what}")
+            ).format(factor=f"{JUMP:g}", what=what)
             found.append(
                 Finding(
                     "implausible-jump",
-                    f"indicator {ident} is {_fmt(actual.value)} in {year}, {size} {what} "
-                    f"({_fmt(reference)}); "
-                    f"check the figure and its unit ({indicator.unit}).",
+                    _(
+                        "indicator {id} is {value} in {year}, {comparison} ({reference}); check the "
+                        "figure and "
+                        "its unit ({unit})."
+                    ).format(
+                        id=ident,
+                        value=_fmt(actual.value),
+                        year=year,
+                        comparison=size,
+                        reference=_fmt(reference),
+                        unit=units.named(indicator.unit),
+                    ),
                     actual.file,
                     actual.line,
                     severity=Severity.WARNING,

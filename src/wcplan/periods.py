@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from wcplan.i18n import N_
+
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -63,4 +65,4 @@ def parse_period(text: str) -> Period | None:
     return None
 
 
-FORMS_HELP = "2022, 2022-06, 2022-Q2, 2022-H1, 2022年6月, 2022年二季度 or 2022年上半年"
+FORMS_HELP = N_("2022, 2022-06, 2022-Q2, 2022-H1, 2022年6月, 2022年二季度 or 2022年上半年")

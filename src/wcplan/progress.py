@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from wcplan.findings import Finding, Severity
+from wcplan.i18n import N_, _, ngettext
 
 #: Column names of a progress file, with the headers (English or Chinese) that mean each.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -48,7 +49,7 @@ STATUS_WORDS = {
     "not started": WorkStatus.NOT_STARTED,
     "in progress": WorkStatus.IN_PROGRESS,
 }
-_STATUS_HELP = "未启动, 推进中, 已完成 or 滞后 (not_started, in_progress, done, lagging)"
+_STATUS_HELP = N_("未启动, 推进中, 已完成 or 滞后 (not_started, in_progress, done, lagging)")
 
 
 class Progress(NamedTuple):
@@ -103,19 +104,21 @@ class ProgressReader:
     def read(self, rows, header: list[str], header_line: int, report) -> None:
         from wcplan.actuals import ILLUSTRATIVE, data_rows, map_header
 
-        columns = map_header(header, header_line, report, HEADER, " in a progress file")
+        columns = map_header(header, header_line, report, HEADER, _(" in a progress file"))
         if columns is None:
             return
         if "year" not in columns and "date" not in columns:
-            report("missing-column", "the header lacks the required column year (or date).", header_line)
+            report("missing-column", _("the header lacks the required column year (or date)."), header_line)
             return
         if "value" not in columns and "status" not in columns:
-            report("missing-column", "the header lacks the required column value (or status).", header_line)
+            report(
+                "missing-column", _("the header lacks the required column value (or status)."), header_line
+            )
             return
         if "source" not in columns:
             report(
                 "source-missing",
-                "the header has no 'source' column: say where each value comes from.",
+                _("the header has no 'source' column: say where each value comes from."),
                 header_line,
                 severity=Severity.WARNING,
             )
@@ -147,7 +150,7 @@ class ProgressReader:
         if not item_text:
             report(
                 "item-missing",
-                "the item is empty; give a commitment (C02) or a line of work (1.2).",
+                _("the item is empty; give a commitment (C02) or a line of work (1.2)."),
                 line,
                 col("item"),
             )
@@ -158,19 +161,25 @@ class ProgressReader:
         if commitment is None and line_entry is None:
             report(
                 "unknown-item",
-                f"'{item_text}' is neither a commitment (C01–C{len(self.tasks.commitments):02d}, G1…) "
-                "nor a line of work (1.1–5.5) of the tasks file.",
+                _(
+                    "'{item_text}' is neither a commitment (C01–C{value:02d}, G1…) nor a line of work "
+                    "(1.1–5.5) of the tasks file."
+                ).format(item_text=item_text, value=len(self.tasks.commitments)),
                 line,
                 col("item"),
             )
             return None
         if commitment is not None and commitment.indicators:
             joined = ", ".join(map(str, commitment.indicators))
-            noun = "indicator" if len(commitment.indicators) == 1 else "indicators"
             report(
                 "measured-by-indicator",
-                f"commitment {commitment.id} is measured by {noun} {joined}: report {noun} {joined} "
-                "in an actuals file, not the commitment.",
+                ngettext(
+                    "commitment {id} is measured by indicator {ids}: report indicator {ids} in an actuals "
+                    "file, not the commitment.",
+                    "commitment {id} is measured by indicators {ids}: report indicators {ids} in an actuals "
+                    "file, not the commitment.",
+                    len(commitment.indicators),
+                ).format(id=commitment.id, ids=joined),
                 line,
                 col("item"),
             )
@@ -182,7 +191,10 @@ class ProgressReader:
             date = parse_date(date_text)
             if date is None:
                 report(
-                    "date-invalid", f"'{date_text}' is not a date; write it as 2022-06-30.", line, col("date")
+                    "date-invalid",
+                    _("'{date_text}' is not a date; write it as 2022-06-30.").format(date_text=date_text),
+                    line,
+                    col("date"),
                 )
                 ok = False
         year = None
@@ -191,20 +203,32 @@ class ProgressReader:
             year = _parse_int(year_text.removesuffix("年"))
             if year is None:
                 report(
-                    "year-invalid", f"'{year_text}' is not a year; give {self.years_help}.", line, col("year")
+                    "year-invalid",
+                    _("'{year_text}' is not a year; give {years_help}.").format(
+                        year_text=year_text, years_help=self.years_help
+                    ),
+                    line,
+                    col("year"),
                 )
                 return None
         elif date is not None:
             year = date.year
         elif ok:
             column = "year" if "year" in columns else "date"
-            report(f"{column}-missing", f"the {column} is empty; give {self.years_help}.", line, col(column))
+            sentence = (
+                _("the year is empty; give {years}.")
+                if column == "year"
+                else _("the date is empty; give {years}.")
+            )
+            report(f"{column}-missing", sentence.format(years=self.years_help), line, col(column))
             return None
         if year is not None and year not in self.plan.years:
             column = "year" if year_text else "date"
             report(
                 f"{column}-outside-plan",
-                f"{year} is outside the plan; progress is reported for {self.years_help}.",
+                _("{year} is outside the plan; progress is reported for {years_help}.").format(
+                    year=year, years_help=self.years_help
+                ),
                 line,
                 col(column),
             )
@@ -212,7 +236,9 @@ class ProgressReader:
         if date is not None and year is not None and date.year != year:
             report(
                 "year-date-mismatch",
-                f"the date {date.isoformat()} is not in the year {year} given beside it.",
+                _("the date {value} is not in the year {year} given beside it.").format(
+                    value=date.isoformat(), year=year
+                ),
                 line,
                 col("date"),
             )
@@ -225,13 +251,16 @@ class ProgressReader:
             if status_text:
                 report(
                     "status-for-commitment",
-                    f"commitment {commitment.id} takes a number in 'value', not a status.",
+                    _("commitment {id} takes a number in 'value', not a status.").format(id=commitment.id),
                     line,
                     col("status"),
                 )
                 return None
             value, problem, _conversion = check_value(
-                value_text, commitment.unit, cell.get("unit", ""), f"commitment {commitment.id}"
+                value_text,
+                commitment.unit,
+                cell.get("unit", ""),
+                _("commitment {id}").format(id=commitment.id),
             )
             if problem:
                 code, column, sentence = problem
@@ -241,8 +270,11 @@ class ProgressReader:
             if reporter and reporter not in commitment.units():
                 report(
                     "reporter-not-responsible",
-                    f"{reporter} is not among the units of commitment {commitment.id} "
-                    f"({', '.join(commitment.units())}); a unit may only report its own commitments.",
+                    _(
+                        "{reporter} is not among the units of commitment {id} ({value}); a unit may "
+                        "only report "
+                        "its own commitments."
+                    ).format(reporter=reporter, id=commitment.id, value=", ".join(commitment.units())),
                     line,
                     col("reporter"),
                 )
@@ -253,7 +285,9 @@ class ProgressReader:
         if value_text:
             report(
                 "value-for-line",
-                f"line of work {work.id} takes a status, not a number; numbers belong to commitments.",
+                _("line of work {id} takes a status, not a number; numbers belong to commitments.").format(
+                    id=work.id
+                ),
                 line,
                 col("value"),
             )
@@ -261,7 +295,7 @@ class ProgressReader:
         if not status_text:
             report(
                 "status-missing",
-                f"the status is empty; give {_STATUS_HELP}.",
+                _("the status is empty; give {statuses}.").format(statuses=_(_STATUS_HELP)),
                 line,
                 col("status") or col("item"),
             )
@@ -270,7 +304,9 @@ class ProgressReader:
         if status is None:
             report(
                 "status-invalid",
-                f"'{status_text}' is not a status; give {_STATUS_HELP}.",
+                _("'{status_text}' is not a status; give {statuses}.").format(
+                    status_text=status_text, statuses=_(_STATUS_HELP)
+                ),
                 line,
                 col("status"),
             )
@@ -278,7 +314,7 @@ class ProgressReader:
         if date is None:
             report(
                 "date-missing",
-                f"line of work {work.id} needs the date of its status (2022-06-30).",
+                _("line of work {id} needs the date of its status (2022-06-30).").format(id=work.id),
                 line,
                 col("date") or col("item"),
             )
@@ -286,7 +322,7 @@ class ProgressReader:
         if not cell.get("note"):
             report(
                 "note-missing",
-                f"the note is empty: say in a few words where line of work {work.id} stands.",
+                _("the note is empty: say in a few words where line of work {id} stands.").format(id=work.id),
                 line,
                 col("note") or col("item"),
                 Severity.WARNING,
@@ -295,8 +331,10 @@ class ProgressReader:
         if reporter and reporter not in task.units():
             report(
                 "reporter-not-responsible",
-                f"{reporter} is neither a lead nor a responsible unit of task {task.id} "
-                f"({', '.join(task.units())}); a unit may only report its own lines of work.",
+                _(
+                    "{reporter} is neither a lead nor a responsible unit of task {id} ({value}); a unit may "
+                    "only report its own lines of work."
+                ).format(reporter=reporter, id=task.id, value=", ".join(task.units())),
                 line,
                 col("reporter"),
             )
@@ -309,11 +347,15 @@ class ProgressReader:
         if earlier is None:
             self.records[key] = record
             return
-        place = f"line {earlier.line}" if earlier.file == record.file else f"{earlier.file}:{earlier.line}"
+        place = (
+            _("line {line}").format(line=earlier.line)
+            if earlier.file == record.file
+            else f"{earlier.file}:{earlier.line}"
+        )
         what = (
-            f"commitment {record.item} for {record.year}"
+            _("commitment {id} for {year}").format(id=record.item, year=record.year)
             if record.is_commitment
-            else f"line of work {record.item} on {record.date.isoformat()}"
+            else _("line of work {id} on {date}").format(id=record.item, date=record.date.isoformat())
         )
         same = (
             math.isclose(earlier.value, record.value, rel_tol=1e-12)
@@ -323,13 +365,19 @@ class ProgressReader:
         if same:
             report(
                 "duplicate-row",
-                f"{what} is given again as at {place}; the two are one report.",
+                _("{what} is given again as at {place}; the two are one report.").format(
+                    what=what, place=place
+                ),
                 record.line,
                 severity=Severity.WARNING,
             )
         else:
             self.conflicted.add(key)
-            report("conflicting-values", f"{what} differs from {place}; keep one of them.", record.line)
+            report(
+                "conflicting-values",
+                _("{what} differs from {place}; keep one of them.").format(what=what, place=place),
+                record.line,
+            )
 
     def merged(self) -> list[Progress]:
         return [r for k, r in self.records.items() if k not in self.conflicted]

@@ -68,7 +68,8 @@ def method(plan) -> list[str]:
         _("Met: the actual reaches the year's target."),
         _(
             "Otherwise the progress ratio R: for annual (当年值) indicators R = actual / target; for "
-            "cumulative (累计值) and ratio (占比值) indicators R = (actual − baseline) / (target − baseline), "
+            "cumulative (累计值) and ratio (占比值) indicators R = (actual − baseline) / (target − "
+            "baseline), "
             "the share of the planned rise achieved."
         ),
         _(
@@ -76,7 +77,8 @@ def method(plan) -> list[str]:
             "Unknown: R cannot be computed (no baseline and no earlier actual)."
         ).format(on=on, behind=behind),
         _(
-            "Gap = actual − target (percentage points for % indicators); completion (完成率) = actual / target."
+            "Gap = actual − target (percentage points for percentage indicators); completion (完成率) = actual / "
+            "target."
         ),
         _(
             "Within a year (序时进度), flows are judged against target × months / 12; counts and shares "

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Valida
 
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
+from wcplan.i18n import _, ngettext, pick
 from wcplan.plan import (
     _SAFE_LOADER,
     ALLOWED_MEASURES,
@@ -46,19 +47,30 @@ class Line(_Strict):
 
     id: str
     content: str
+    content_en: str | None = None
     #: The heading the plan's text gives this line, where it differs from Attachment 2's words.
     text_title: str | None = None
     #: Firms Attachment 2 names for this line (task 5).
     firms: list[str] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """The line of work in the current language."""
+        return pick(self.content, self.content_en)
+
 
 class Task(_Strict):
     id: StrictInt
     title: str
+    title_en: str | None = None
     lead: list[str] = Field(min_length=1)
     responsible: list[str] = Field(min_length=1)
     lines: list[Line] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        return pick(self.title, self.title_en)
 
     def units(self) -> list[str]:
         return list(dict.fromkeys([*self.lead, *self.responsible]))
@@ -82,6 +94,7 @@ class CommitmentEntry(_Strict):
     line: str | None = None
     wording: str
     name: str
+    name_en: str | None = None
     unit: str
     target: Number
     #: The year it is due; null where the text states none (judged in the plan's last year).
@@ -118,6 +131,7 @@ class Commitment:
         self.task = task
         self.id = entry.id
         self.name = entry.name
+        self.name_en = entry.name_en
         self.unit = entry.unit
         self.wording = entry.wording
         self.target = entry.target
@@ -173,6 +187,11 @@ class Commitment:
         others = self._responsible or (self.task.responsible if self.task else [])
         return list(dict.fromkeys([*self.leads, *others]))
 
+    @property
+    def label(self) -> str:
+        """The commitment's short name in the current language."""
+        return pick(self.name, self.name_en)
+
     def __repr__(self) -> str:
         return f"Commitment({self.id!r})"
 
@@ -222,18 +241,24 @@ def load_tasks(path: Path, plan: Plan, display: str | None = None) -> Tasks:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise fail("tasks-unreadable", f"cannot read the tasks file: {exc.strerror}.") from None
+        raise fail(
+            "tasks-unreadable", _("cannot read the tasks file: {reason}.").format(reason=exc.strerror)
+        ) from None
     except UnicodeDecodeError:
-        raise fail("tasks-encoding", "the tasks file is not UTF-8; save it as UTF-8.") from None
+        raise fail("tasks-encoding", _("the tasks file is not UTF-8; save it as UTF-8.")) from None
     try:
         data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise fail("tasks-yaml", f"the tasks file is not valid YAML: {problem}.", line, col) from None
+        raise fail(
+            "tasks-yaml", _("the tasks file is not valid YAML: {problem}.").format(problem=problem), line, col
+        ) from None
     if not isinstance(data, dict):
-        raise fail("tasks-structure", "the tasks file must be a mapping with 'tasks' and 'commitments'.", 1)
+        raise fail(
+            "tasks-structure", _("the tasks file must be a mapping with 'tasks' and 'commitments'."), 1
+        )
     try:
         parsed = TasksFile.model_validate(data)
     except ValidationError as exc:
@@ -243,8 +268,10 @@ def load_tasks(path: Path, plan: Plan, display: str | None = None) -> Tasks:
     if problems:
         finder = _LineFinder(text)
         findings = [Finding(code, sentence, name, *finder.find(loc)) for loc, code, sentence in problems]
-        noun = "problem" if len(findings) == 1 else "problems"
-        raise PlanFileError(f"the tasks file {name} has {len(findings)} {noun}.", findings)
+        message = ngettext(
+            "the tasks file {name} has {n} problem.", "the tasks file {name} has {n} problems.", len(findings)
+        )
+        raise PlanFileError(message.format(name=name, n=len(findings)), findings)
     return Tasks(parsed, plan)
 
 
@@ -254,10 +281,17 @@ def _subject(loc: tuple, data: Any) -> str:
             entry = data[loc[0]][loc[1]]
         except (KeyError, IndexError, TypeError):
             entry = None
-        kind = "task" if loc[0] == "tasks" else "commitment"
         ident = entry.get("id") if isinstance(entry, dict) else None
-        return f"{kind} {ident}" if ident is not None else f"{kind} #{loc[1] + 1} in the list"
-    return "the tasks file"
+        if loc[0] == "tasks":
+            return (
+                _("task {id}").format(id=ident)
+                if ident is not None
+                else _("task #{n} in the list").format(n=loc[1] + 1)
+            )
+        if ident is not None:
+            return _("commitment {id}").format(id=ident)
+        return _("commitment #{n} in the list").format(n=loc[1] + 1)
+    return _("the tasks file")
 
 
 def _field(loc: tuple) -> str:
@@ -273,20 +307,26 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
     problems: list[tuple[tuple, str, str]] = []
 
     def add(loc: tuple, code: str, what: str) -> None:
-        problems.append((loc, code, f"{_subject(loc, data)}: {what}."))
+        problems.append(
+            (loc, code, _("{subject}: {problem}.").format(subject=_subject(loc, data), problem=what))
+        )
 
     task_ids = Counter(t.id for t in parsed.tasks)
     line_ids = Counter(line.id for t in parsed.tasks for line in t.lines)
     lines_of = {t.id: {line.id for line in t.lines} for t in parsed.tasks}
     for index, task in enumerate(parsed.tasks):
         if task_ids[task.id] > 1:
-            add(("tasks", index, "id"), "tasks-duplicate-id", f"id {task.id} is used by more than one task")
+            add(
+                ("tasks", index, "id"),
+                "tasks-duplicate-id",
+                _("id {id} is used by more than one task").format(id=task.id),
+            )
         for n, line in enumerate(task.lines):
             if line_ids[line.id] > 1:
                 add(
                     ("tasks", index, "lines", n, "id"),
                     "tasks-duplicate-id",
-                    f"line of work {line.id} appears more than once",
+                    _("line of work {id} appears more than once").format(id=line.id),
                 )
     raw = data.get("commitments") or []
     ids = Counter(c.id.casefold() for c in parsed.commitments)
@@ -295,22 +335,40 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
         loc = ("commitments", index)
         given = raw[index] if index < len(raw) and isinstance(raw[index], dict) else {}
         if ids[c.id.casefold()] > 1:
-            add((*loc, "id"), "tasks-duplicate-id", f"id {c.id} is used by more than one commitment")
+            add(
+                (*loc, "id"),
+                "tasks-duplicate-id",
+                _("id {id} is used by more than one commitment").format(id=c.id),
+            )
         if c.task is not None:
             if c.task not in lines_of:
-                add((*loc, "task"), "tasks-unknown-task", f"task {c.task} is not in the tasks file")
+                add(
+                    (*loc, "task"),
+                    "tasks-unknown-task",
+                    _("task {id} is not in the tasks file").format(id=c.task),
+                )
             elif c.line not in lines_of[c.task]:
-                add((*loc, "line"), "tasks-unknown-line", f"task {c.task} has no line of work {c.line!r}")
+                add(
+                    (*loc, "line"),
+                    "tasks-unknown-line",
+                    _("task {id} has no line of work '{line}'").format(id=c.task, line=c.line),
+                )
         if c.yearly and c.deadline is not None:
-            add((*loc, "deadline"), "tasks-inconsistent", "a yearly commitment has no single deadline")
+            add((*loc, "deadline"), "tasks-inconsistent", _("a yearly commitment has no single deadline"))
         if not c.yearly and "deadline" not in given:
-            add(loc, "tasks-field-missing", "field 'deadline' is missing (null where the text gives no year)")
+            add(
+                loc,
+                "tasks-field-missing",
+                _("field 'deadline' is missing (null where the text gives no year)"),
+            )
         if c.deadline is not None and c.deadline != last:
             add(
                 (*loc, "deadline"),
                 "tasks-inconsistent",
-                f"the deadline {c.deadline} is not the plan's last year {last}; wcplan judges dated "
-                "commitments in that year",
+                _(
+                    "the deadline {deadline} is not the plan's last year {last}; wcplan judges dated "
+                    "commitments in that year"
+                ).format(deadline=c.deadline, last=last),
             )
         if c.measured_by is not None:
             extra = [f for f in _OWN if f in given]
@@ -318,7 +376,9 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
                 add(
                     (*loc, extra[0]),
                     "tasks-inconsistent",
-                    f"field '{extra[0]}' comes from the indicators that measure it; remove it",
+                    _("field '{field}' comes from the indicators that measure it; remove it").format(
+                        field=extra[0]
+                    ),
                 )
             for n, ident in enumerate(c.measured_by.indicators):
                 indicator = plan.indicator(ident)
@@ -326,13 +386,15 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
                     add(
                         (*loc, "measured_by", "indicators", n),
                         "tasks-unknown-indicator",
-                        f"indicator {ident} is not in the plan",
+                        _("indicator {id} is not in the plan").format(id=ident),
                     )
                 elif c.measured_by.as_ is MeasuredAs.INCREASE and indicator.baseline is None:
                     add(
                         (*loc, "measured_by", "indicators", n),
                         "tasks-inconsistent",
-                        f"indicator {ident} has no baseline, so its increase cannot be measured",
+                        _("indicator {id} has no baseline, so its increase cannot be measured").format(
+                            id=ident
+                        ),
                     )
             continue
         missing = [f for f in _OWN if f not in given]
@@ -340,19 +402,28 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
             add(
                 loc,
                 "tasks-field-missing",
-                f"field '{missing[0]}' is missing (null where the plan names none)",
+                _("field '{field}' is missing (null where the plan names none)").format(field=missing[0]),
             )
             continue
         if c.attribute is None or c.measure is None or c.direction is None:
-            add(loc, "tasks-field-invalid", "fields 'attribute', 'measure' and 'direction' cannot be null")
+            add(loc, "tasks-field-invalid", _("fields 'attribute', 'measure' and 'direction' cannot be null"))
         elif c.measure not in ALLOWED_MEASURES[c.attribute]:
             add(
                 (*loc, "measure"),
                 "tasks-inconsistent",
-                f"field 'measure' is {c.measure}, but a {c.attribute} commitment is measured as "
-                + " or ".join(sorted(ALLOWED_MEASURES[c.attribute])),
+                _(
+                    "field 'measure' is {measure}, but a {attribute} commitment is measured as {allowed}"
+                ).format(
+                    measure=c.measure,
+                    attribute=c.attribute,
+                    allowed=_(" or ").join(sorted(ALLOWED_MEASURES[c.attribute])),
+                ),
             )
         for n, ident in enumerate(c.related):
             if plan.indicator(ident) is None:
-                add((*loc, "related", n), "tasks-unknown-indicator", f"indicator {ident} is not in the plan")
+                add(
+                    (*loc, "related", n),
+                    "tasks-unknown-indicator",
+                    _("indicator {id} is not in the plan").format(id=ident),
+                )
     return problems

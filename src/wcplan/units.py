@@ -48,7 +48,9 @@ ENGLISH = {
     "％": "%",
     "百分比": "%",
     "人": "persons",
-    "名": "persons",
+    "平方公里": "km²",
+    "亩": "mu",
+    "名": "rank",
     **{unit: "count" for unit in ("家", "个", "项", "件", "座", "台", "套", "户")},
 }
 
@@ -62,3 +64,12 @@ def label(unit: str, short: bool = False) -> str:
     from wcplan.i18n import pick
 
     return pick(unit, (short and ENGLISH_SHORT.get(unit)) or ENGLISH.get(unit))
+
+
+def named(unit: str) -> str:
+    """A unit as an input file or the plan writes it, for sentences about input: '个' in Chinese,
+    '个 (count)' in English, so that two units with one English name stay distinct."""
+    from wcplan.i18n import language
+
+    english = ENGLISH.get(unit)
+    return f"{unit} ({english})" if language() == "en" and english and english != unit else unit

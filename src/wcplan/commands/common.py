@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wcplan.errors import UsageError
+from wcplan.i18n import _
 
 
 def load(targets: Path | None):
@@ -16,16 +17,24 @@ def load(targets: Path | None):
     return location, load_plan(location.path, display_path(location.path))
 
 
-def check_choices(given: list[str] | None, known: list[str], option: str, noun: str) -> list[str]:
-    """Every value of a filter option must name something that exists."""
-    given = list(given or [])
-    unknown = [g for g in given if g not in known]
+def check_choices(
+    given: list[str] | None, known: list[str], option: str, noun: str, english=None
+) -> list[str]:
+    """Every value of a filter option must name something that exists: by its Chinese name, or
+    by its English one (`english`: Chinese name -> English name), in any case."""
+    by_english = {en.casefold(): zh for zh, en in (english or {}).items()}
+    chosen, unknown = [], []
+    for g in given or []:
+        name = g if g in known else by_english.get(g.strip().casefold())
+        (chosen if name in known else unknown).append(name or g)
     if unknown:
-        raise UsageError(
-            f"no {noun} is called {', '.join(unknown)}; the plan's {noun}s are: {', '.join(known)}.",
-            param=option,
+        sentence = (
+            _("no unit is called {names}; the plan's units are: {known}.")
+            if noun == "unit"
+            else _("no category is called {names}; the plan's categories are: {known}.")
         )
-    return given
+        raise UsageError(sentence.format(names=", ".join(unknown), known=", ".join(known)), param=option)
+    return chosen
 
 
 def tasks_loader(plan, location, option: Path | None = None, required: bool = True):
@@ -49,6 +58,9 @@ def check_year(year: int, plan) -> int:
     """A YEAR argument must be a plan year."""
     if year not in plan.years:
         raise UsageError(
-            f"{year} is not a plan year; the plan's years are {', '.join(map(str, plan.years))}.", "YEAR"
+            _("{year} is not a plan year; the plan's years are {years}.").format(
+                year=year, years=", ".join(map(str, plan.years))
+            ),
+            "YEAR",
         )
     return year

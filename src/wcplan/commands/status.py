@@ -10,7 +10,7 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.errors import UsageError
-from wcplan.i18n import N_
+from wcplan.i18n import N_, _, ngettext
 
 
 class StatusFormat(StrEnum):
@@ -64,8 +64,8 @@ def command(
     env = environment(no_color)
     location, plan = load(targets)
     when = resolve_period(period, plan)
-    units = check_choices(unit, plan.all_units(), "--unit", "unit")
-    categories = check_choices(category, plan.categories(), "--category", "category")
+    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units_en)
+    categories = check_choices(category, plan.categories(), "--category", "category", plan.categories_en)
     statuses = parse_statuses(status)
 
     result = assess_year(plan, location, actuals, when, env).filter(units, categories, statuses)
@@ -91,13 +91,20 @@ def resolve_period(text: str, plan):
     when = parse_period(text)
     if when is None:
         raise UsageError(
-            f"'{text}' is not a year or a period; write it as {FORMS_HELP}.", param="YEAR|PERIOD"
+            _("'{text}' is not a year or a period; write it as {forms}.").format(
+                text=text, forms=_(FORMS_HELP)
+            ),
+            param="YEAR|PERIOD",
         )
     if when.year not in plan.years:
         years = ", ".join(map(str, plan.years))
         base = when.year == plan.meta.base_year
-        extra = " is the base year, not a plan year" if base else " is not a plan year"
-        raise UsageError(f"{when.year}{extra}; the plan's years are {years}.", param="YEAR|PERIOD")
+        sentence = (
+            _("{year} is the base year, not a plan year; the plan's years are {years}.")
+            if base
+            else _("{year} is not a plan year; the plan's years are {years}.")
+        )
+        raise UsageError(sentence.format(year=when.year, years=years), param="YEAR|PERIOD")
     return when
 
 
@@ -116,8 +123,13 @@ def read_valid(plan, location, actuals, env, progress=(), tasks=None):
     if read.errors:
         n = len(read.errors)
         raise ActualsError(
-            f"the actuals have {n} error{'s' if n != 1 else ''}; nothing was assessed. "
-            "`wcplan validate` reports every problem of the files.",
+            ngettext(
+                "the actuals have {n} error; nothing was assessed. `wcplan validate` reports every problem "
+                "of the files.",
+                "the actuals have {n} errors; nothing was assessed. `wcplan validate` reports every problem "
+                "of the files.",
+                n,
+            ).format(n=n),
             read.findings,
         )
     render_findings(read.warnings + read.notes, env.stderr)
@@ -146,6 +158,7 @@ def parse_statuses(values: list[str] | None):
             except ValueError:
                 known = ", ".join(s.value for s in Status)
                 raise UsageError(
-                    f"'{part.strip()}' is not a status; use {known}.", param="--status"
+                    _("'{status}' is not a status; use {known}.").format(status=part.strip(), known=known),
+                    param="--status",
                 ) from None
     return chosen

@@ -20,8 +20,8 @@ def command(
 
     env = environment(no_color)
     _, plan = load(targets)
-    units = check_choices(unit, plan.all_units(), "--unit", "unit")
-    categories = check_choices(category, plan.categories(), "--category", "category")
+    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units_en)
+    categories = check_choices(category, plan.categories(), "--category", "category", plan.categories_en)
     shown = [
         i
         for i in plan.indicators

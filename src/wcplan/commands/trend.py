@@ -9,7 +9,7 @@ import typer
 from wcplan import options
 from wcplan.commands.common import load
 from wcplan.errors import UsageError
-from wcplan.i18n import N_
+from wcplan.i18n import N_, _
 
 HELP = N_("Show one indicator over time: baseline, each year's target, actual and status, and the outlook.")
 
@@ -41,8 +41,10 @@ def command(
     if chosen is None:
         ids = [i.id for i in plan.indicators]
         raise UsageError(
-            f"no indicator is {indicator!r}; give an id from {min(ids)} to {max(ids)} "
-            "or a name as in the plan (wcplan targets lists them).",
+            _(
+                "no indicator is '{indicator}'; give an id from {first} to {last} or a name as in the plan "
+                "(wcplan targets lists them)."
+            ).format(indicator=indicator, first=min(ids), last=max(ids)),
             param="ID|NAME",
         )
     read = read_valid(plan, location, actuals, env)

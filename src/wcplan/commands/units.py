@@ -72,8 +72,8 @@ def command(
         env.write(dumps(doc))
     elif format is UnitsFormat.markdown:
         extra = tasks_render.scorecards_markdown(work) if work is not None else []
-        env.write("\n".join([render.markdown(cards, year, str(by), said), *extra]))
+        env.write("\n".join([render.markdown(cards, plan, year, str(by), said), *extra]))
     else:
-        render.render_table(cards, year, str(by), said, env.stdout)
+        render.render_table(cards, plan, year, str(by), said, env.stdout)
         if work is not None:
             tasks_render.render_scorecards(work, env.stdout)

@@ -13,7 +13,7 @@ from wcplan import options
 from wcplan.commands.common import load
 from wcplan.errors import UsageError
 from wcplan.exit_codes import ExitCode
-from wcplan.i18n import N_
+from wcplan.i18n import N_, _
 
 
 class ValidateFormat(StrEnum):
@@ -99,8 +99,9 @@ def command(
     found = find_actuals(paths, location) + ([] if paths else find_progress(None, location))
     if not found:
         raise UsageError(
-            "there is nothing to validate: name files or folders, "
-            f"or add {location.path.parent / 'actuals'}.",
+            _("there is nothing to validate: name files or folders, or add {folder}.").format(
+                folder=location.path.parent / "actuals"
+            ),
             param="PATH",
         )
     read_options = ReadOptions(encoding=encoding, sheet=sheet)

@@ -10,6 +10,7 @@ import io
 from rich.cells import cell_len
 
 from wcplan.assess import IndicatorResult, Status
+from wcplan.i18n import N_, _
 from wcplan.plan import Attribute, Indicator
 from wcplan.render import text
 from wcplan.report import Report, method
@@ -25,7 +26,7 @@ STATUS_FILL = {
     Status.UNKNOWN: "EDEDED",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HEADER = [*text.RESULT_COLUMNS, "Outlook", "Source"]
+HEADER = [*text.RESULT_COLUMNS, N_("Outlook"), N_("Source")]
 
 
 def value_format(indicator: Indicator) -> str:
@@ -39,7 +40,8 @@ def value_format(indicator: Indicator) -> str:
 
 def gap_format(indicator: Indicator) -> str:
     if indicator.attribute is Attribute.RATIO or is_percent(indicator.unit):
-        return '+0.0" pp";-0.0" pp";0" pp"'
+        unit = _("{value} pp").format(value="").strip()
+        return f'+0.0" {unit}";-0.0" {unit}";0" {unit}"'
     return "+0;-0;0" if is_count(indicator.unit) else "+0.0;-0.0;0.0"
 
 
@@ -53,61 +55,72 @@ def workbook(report: Report) -> bytes:
     meta = a.plan.meta
 
     summary = book.active
-    summary.title = "Summary"
+    plan = a.plan
+    summary.title = _("Summary")
+    heads = (_("Status"), _("Lead unit"))
     lines = [
-        [meta.title],
-        [f"{meta.document_number} · progress report {text.when(a)}"],
-        [f"Made on {report.made_on.isoformat()}; actuals from {', '.join(a.files) or 'no files'}"],
-        ["Sources of the values: " + ", ".join(f"{s} ({n})" for s, n in report.sources.items())],
+        [meta.title_label],
+        [_("{number} · progress report {when}").format(number=meta.document_number, when=text.when(a))],
+        [
+            _("Made on {date}; actuals from {files}").format(
+                date=report.made_on.isoformat(), files=", ".join(a.files) or _("no files")
+            )
+        ],
+        [
+            _("Sources of the values shown: {sources}.").format(
+                sources=_(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+            )
+        ],
         *([note] for note in text.notes(a)),
         [],
-        ["Status", "Indicators", "Share"],
+        [heads[0], _("Indicators"), _("Share")],
         *([text.status_text(s), n, n / len(a.results) if a.results else None] for s, n in a.counts.items()),
         [],
-        ["Lead unit", "Indicators", *(text.STATUS_LABEL[s] for s in a.counts), "Score"],
-        *([u.unit, u.total, *u.counts.values(), u.score] for u in report.units),
+        [heads[1], _("Indicators"), *(text.status_label(s) for s in a.counts), _("Score")],
+        *([plan.unit_label(u.unit), u.total, *u.counts.values(), u.score] for u in report.units),
     ]
+    unit_names = {plan.unit_label(u.unit) for u in report.units}
     for row in lines:
         _append(summary, row)
     summary["A1"].font = Font(bold=True, size=14)
     for row in summary.iter_rows():
         first = row[0].value
-        if isinstance(first, str) and first.startswith("Illustrative"):
+        if isinstance(first, str) and text.is_illustrative_note(first):
             row[0].font = Font(bold=True, color="C00000")
-        if first in ("Status", "Lead unit"):
+        if first in heads:
             for cell in row:
                 cell.font = bold
         if isinstance(first, str) and any(first == text.status_text(s) for s in Status):
             status = next(s for s in Status if first == text.status_text(s))
             row[0].fill = PatternFill("solid", fgColor=STATUS_FILL[status])
             row[2].number_format = "0.0%"
-        if first in {u.unit for u in report.units} and row[-1].value is not None:
+        if first in unit_names and row[-1].value is not None:
             row[-1].number_format = "0%"
 
     used = set()
     for card in report.units:
-        sheet = book.create_sheet(_sheet_name(card.unit, used))
+        sheet = book.create_sheet(_sheet_name(plan.unit_label(card.unit), used))
         _results_sheet(sheet, card.results, bold)
 
-    lag = book.create_sheet("What lags")
+    lag = book.create_sheet(_sheet_name(_("What lags"), used))
     _results_sheet(lag, report.lagging, bold)
-    missing = book.create_sheet("No data")
-    _append(missing, ["ID", "Indicator", "Lead unit", "Status", "Why"])
+    missing = book.create_sheet(_sheet_name(_("No data"), used))
+    _append(missing, text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")]))
     for r in report.no_data:
         _append(
             missing,
             [
                 r.indicator.id,
-                r.indicator.name,
-                r.indicator.lead,
+                r.indicator.label,
+                plan.unit_label(r.indicator.lead),
                 text.status_text(r.status),
-                r.judgement.reason or "no actual",
+                r.judgement.reason or _("no actual"),
             ],
         )
     _finish(missing, bold)
     if report.tasks is not None:
-        _tasks_sheets(book, report.tasks, bold)
-    rules = book.create_sheet("Method")
+        _tasks_sheets(book, report.tasks, bold, used)
+    rules = book.create_sheet(_sheet_name(_("Method"), used))
     for line in method(a.plan):
         _append(rules, [line])
     _fit(rules)
@@ -120,13 +133,13 @@ def workbook(report: Report) -> bytes:
 def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
     from openpyxl.styles import PatternFill
 
-    _append(sheet, HEADER)
+    _append(sheet, text.headers(HEADER))
     for r in results:
         ind = r.indicator
         row = [
             ind.id,
-            ind.name,
-            ind.unit,
+            ind.label,
+            text.unit(ind),
             ind.baseline,
             r.target,
             r.actual.value if r.actual else None,
@@ -148,23 +161,27 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
     _finish(sheet, bold)
 
 
-def _tasks_sheets(book, work, bold) -> None:
+def _tasks_sheets(book, work, bold, used) -> None:
     """Two sheets: the lines of work and the commitments, each with its lead units."""
     from wcplan.render import tasks as t
 
-    lines = book.create_sheet("Lines of work")
-    _append(lines, ["Lead units", *t.LINE_COLUMNS, "Source"])
+    names = work.plan
+    lines = book.create_sheet(_sheet_name(_("Lines of work"), used))
+    _append(lines, [_("Lead units"), *text.headers(t.LINE_COLUMNS), _("Source")])
     for r in work.lines:
-        _append(lines, [", ".join(r.task.lead), *t.line_cells(r), (r.latest.source if r.latest else None)])
+        _append(
+            lines,
+            [names.units_label(r.task.lead), *t.line_cells(r), (r.latest.source if r.latest else None)],
+        )
     _finish(lines, bold)
-    sheet = book.create_sheet("Commitments")
-    _append(sheet, ["Lead units", *t.COMMITMENT_COLUMNS, "Wording", "Source"])
+    sheet = book.create_sheet(_sheet_name(_("Commitments"), used))
+    _append(sheet, [_("Lead units"), *text.headers(t.COMMITMENT_COLUMNS), _("Wording"), _("Source")])
     for r in work.commitments:
         cells = t.commitment_cells(r)
         _append(
             sheet,
             [
-                ", ".join(r.commitment.leads),
+                names.units_label(r.commitment.leads),
                 *cells[:5],
                 r.value,
                 r.gap,
@@ -174,8 +191,8 @@ def _tasks_sheets(book, work, bold) -> None:
             ],
         )
     _finish(sheet, bold)
-    notes = book.create_sheet("Task notes")
-    for note in [t.LEGEND, *t.notes(work)]:
+    notes = book.create_sheet(_sheet_name(_("Task notes"), used))
+    for note in [t.legend(), *t.notes(work)]:
         _append(notes, [note])
     _fit(notes)
 
@@ -214,7 +231,7 @@ def _fit(sheet) -> None:
 
 def _sheet_name(unit: str, used: set[str]) -> str:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique."""
-    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in unit)[:31] or "Unit"
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in unit)[:31] or _("Unit")
     name, n = base, 2
     while name in used:
         suffix = f" ({n})"

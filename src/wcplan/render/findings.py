@@ -6,8 +6,15 @@ from rich.console import Console
 from rich.text import Text
 
 from wcplan.findings import Finding
+from wcplan.i18n import N_, _
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+#: Severities as shown in text (the code after them, and JSON and annotations, stay as they are).
+_LABEL = {"error": N_("error"), "warning": N_("warning"), "note": N_("note")}
+
+
+def severity_label(severity) -> str:
+    return _(_LABEL[str(severity)])
 
 
 def finding_line(finding: Finding) -> Text:
@@ -15,7 +22,7 @@ def finding_line(finding: Finding) -> Text:
     return Text.assemble(
         (finding.location, "bold"),
         ": ",
-        (f"{severity} {finding.code}", _STYLE[severity]),
+        (f"{severity_label(severity)} {finding.code}", _STYLE[severity]),
         f": {finding.message}",
     )
 

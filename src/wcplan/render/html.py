@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from wcplan.assess import IndicatorResult, Status
+from wcplan.i18n import N_, _, language
 from wcplan.render import text
 from wcplan.report import Report, method
 
@@ -48,60 +49,74 @@ svg.path { width: 150px; height: 46px; display: block; }
 def document(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    title = f"{meta.title}: progress report {text.when(a)}"
-    sources = ", ".join(f"{s} ({n})" for s, n in report.sources.items()) or "none"
+    plan = a.plan
+    title = _("{title}: {what} {when}").format(
+        title=meta.title_label, what=_("progress report"), when=text.when(a)
+    )
+    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    made = _("{number} · made on {date} · actuals from {files}").format(
+        number=meta.document_number,
+        date=report.made_on.isoformat(),
+        files=", ".join(a.files) or _("no files"),
+    )
     parts = [
         "<!doctype html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f'<html lang="{"zh-CN" if language() == "zh" else "en"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
         f"<header><h1>{escape(title)}</h1>",
-        f'<p class="meta">{escape(meta.document_number)} · made on {report.made_on.isoformat()} · '
-        f"actuals from {escape(', '.join(a.files) or 'no files')}<br>"
-        f"Sources of the values shown: {escape(sources)}</p>",
-        *(
-            f'<p class="{"warn" if n.startswith("Illustrative") else "meta"}">{escape(n)}</p>'
-            for n in text.notes(a)
-        ),
+        f'<p class="meta">{escape(made)}<br>'
+        + escape(_("Sources of the values shown: {sources}.").format(sources=sources))
+        + "</p>",
+        *(_note(n) for n in text.notes(a)),
         "</header>",
-        '<section id="summary"><h2>Plan-wide summary</h2>',
+        f'<section id="summary"><h2>{escape(_("Plan-wide summary"))}</h2>',
         _bar(a.counts),
         _legend(a.counts),
     ]
     share = a.met_or_on_track_share
     if share is not None:
-        parts.append(
-            f"<p><strong>{share * 100:.1f}%</strong> of the {len(a.results)} indicators "
-            "are met or on track.</p>"
+        sentence = _("**{share}%** of the {total} indicators are met or on track.").format(
+            share=f"{share * 100:.1f}", total=len(a.results)
         )
-    parts.append("</section><section><h2>By lead unit (牵头单位)</h2>")
+        bold, _sep, rest = escape(sentence).partition("**")[2].partition("**")
+        parts.append(f"<p><strong>{bold}</strong>{rest}</p>")
+    parts.append(f"</section><section><h2>{escape(_('By lead unit (牵头单位)'))}</h2>")
     for card in report.units:
-        score = "" if card.score is None else f" · score {card.score * 100:.0f}%"
+        heading = _("{unit} · {indicators}").format(
+            unit=plan.unit_label(card.unit), indicators=text.indicators(card.total)
+        )
+        if card.score is not None:
+            heading += " · " + _("score {score}%").format(score=f"{card.score * 100:.0f}")
         parts += [
-            f"<h3>{escape(card.unit)} · {card.total} indicator{'s' if card.total != 1 else ''}{score}</h3>",
+            f"<h3>{escape(heading)}</h3>",
             _bar(card.counts),
             _results(card.results, a.plan, chart=True, history=a.history),
         ]
-    parts.append("</section><section><h2>What lags, furthest first</h2>")
+    parts.append(f"</section><section><h2>{escape(_('What lags, furthest first'))}</h2>")
     parts.append(
         _results(report.lagging, a.plan, chart=False)
         if report.lagging
-        else "<p>Nothing is behind or off track.</p>"
+        else f"<p>{escape(_('Nothing is behind or off track.'))}</p>"
     )
-    parts.append("</section><section><h2>No data</h2>")
+    parts.append(f"</section><section><h2>{escape(_('No data'))}</h2>")
     if report.no_data:
         rows = "".join(
-            f"<tr><td class=n>{r.indicator.id}</td><td>{escape(r.indicator.name)}</td>"
-            f"<td>{escape(r.indicator.lead)}</td><td>{escape(r.judgement.reason or 'no actual')}</td></tr>"
+            f"<tr><td class=n>{r.indicator.id}</td><td>{escape(r.indicator.label)}</td>"
+            f"<td>{escape(plan.unit_label(r.indicator.lead))}</td>"
+            f"<td>{escape(r.judgement.reason or _('no actual'))}</td></tr>"
             for r in report.no_data
         )
-        header = "<tr><th>ID</th><th>Indicator</th><th>Lead unit</th><th>Why</th></tr>"
-        parts.append(f'<div class="scroll"><table>{header}{rows}</table></div>')
+        header = "".join(
+            f"<th>{escape(h)}</th>"
+            for h in text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Why")])
+        )
+        parts.append(f'<div class="scroll"><table><tr>{header}</tr>{rows}</table></div>')
     else:
-        parts.append("<p>Every indicator has an actual.</p>")
+        parts.append(f"<p>{escape(_('Every indicator has an actual.'))}</p>")
     if report.tasks is not None:
         parts.append(_tasks(report.tasks))
-    parts.append("</section><section><h2>How statuses are judged</h2><ul>")
+    parts.append(f"</section><section><h2>{escape(_('How statuses are judged'))}</h2><ul>")
     parts += [f"<li>{escape(m)}</li>" for m in method(a.plan)]
     parts.append("</ul></section></body></html>\n")
     return "\n".join(parts)
@@ -122,24 +137,23 @@ def _tasks(work) -> str:
         return f'<div class="scroll"><table><tr>{head}</tr>{body}</table></div>'
 
     parts = [
-        f'</section><section id="tasks"><h2>Tasks and commitments {work.year}</h2>',
-        f"<p>Lines of work: {escape(t.counts_text(work.line_counts, t.LINE_LABEL) or 'none')}. "
-        f"Commitments: {escape(t.counts_text(work.commitment_counts, t.STATE_LABEL) or 'none')}.</p>",
+        f'</section><section id="tasks"><h2>{escape(t.section_title(work))}</h2>',
+        f"<p>{escape(t.summary_sentence(work))}</p>",
     ]
     for unit in work.units:
-        parts.append(f"<h3>{escape(unit.unit)}</h3>")
+        parts.append(f"<h3>{escape(work.plan.unit_label(unit.unit))}</h3>")
         if unit.lines:
-            parts.append(table(t.LINE_COLUMNS, [t.line_cells(r) for r in unit.lines], set()))
+            parts.append(table(text.headers(t.LINE_COLUMNS), [t.line_cells(r) for r in unit.lines], set()))
         if unit.commitments:
             rows = [t.commitment_cells(r) for r in unit.commitments]
-            parts.append(table(t.COMMITMENT_COLUMNS, rows, {3, 5, 6, 8}))
-    parts.append(f'<p class="meta">{escape(t.LEGEND)}</p>')
+            parts.append(table(text.headers(t.COMMITMENT_COLUMNS), rows, {3, 5, 6, 8}))
+    parts.append(f'<p class="meta">{escape(t.legend())}</p>')
     parts += [_note(n) for n in t.notes(work)]
     return "\n".join(parts)
 
 
 def _note(note: str) -> str:
-    kind = "warn" if note.startswith("Illustrative") else "meta"
+    kind = "warn" if text.is_illustrative_note(note) else "meta"
     return f'<p class="{kind}">{escape(note)}</p>'
 
 
@@ -147,7 +161,7 @@ def _bar(counts: dict[Status, int]) -> str:
     total = sum(counts.values()) or 1
     spans = "".join(
         f'<span style="width:{n / total * 100:.2f}%;background:{COLOUR[s]}" '
-        f'title="{text.STATUS_LABEL[s]}: {n}"></span>'
+        f'title="{escape(text.status_label(s))}: {n}"></span>'
         for s, n in counts.items()
         if n
     )
@@ -156,24 +170,24 @@ def _bar(counts: dict[Status, int]) -> str:
 
 def _legend(counts: dict[Status, int]) -> str:
     items = "".join(
-        f'<span><i style="background:{COLOUR[s]}"></i>{text.STATUS_LABEL[s]} {n}</span>'
+        f'<span><i style="background:{COLOUR[s]}"></i>{escape(text.status_label(s))} {n}</span>'
         for s, n in counts.items()
     )
     return f'<p class="legend">{items}</p>'
 
 
 def _results(results: list[IndicatorResult], plan, chart: bool, history=None) -> str:
-    head = [*text.RESULT_COLUMNS, "Outlook"]
+    head = [*text.headers(text.RESULT_COLUMNS), _("Outlook")]
     if chart:
-        head.append("Path")
+        head.append(_("Path"))
     rows = []
     for r in results:
         ind = r.indicator
         status = text.status_text(r.status) + ("*" if r.provisional else "")
         cells = [
             f"<td class=n>{ind.id}</td>",
-            f"<td>{escape(ind.name)}</td>",
-            f"<td>{escape(ind.unit)}</td>",
+            f"<td>{escape(ind.label)}</td>",
+            f"<td>{escape(text.unit(ind))}</td>",
             f"<td class=n>{'—' if ind.baseline is None else text.number(ind.baseline)}</td>",
             f"<td class=n>{text.number(r.target)}</td>",
             f"<td class=n>{text.number(r.actual.value) if r.actual else ''}</td>",
@@ -186,7 +200,7 @@ def _results(results: list[IndicatorResult], plan, chart: bool, history=None) ->
         if chart:
             cells.append(f"<td>{path_svg(r, plan, (history or {}).get(ind.id, {}))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    header = "".join(f"<th>{h}</th>" for h in head)
+    header = "".join(f"<th>{escape(h)}</th>" for h in head)
     return f'<div class="scroll"><table><tr>{header}</tr>{"".join(rows)}</table></div>'
 
 
@@ -226,8 +240,14 @@ def path_svg(r: IndicatorResult, plan, actuals: dict[int, float]) -> str:
             shapes.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="#616161"/>')
         else:
             shapes.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="none" stroke="#555" stroke-width="1.2"/>')
-    shown = ", ".join(f"{text.number(v)} in {y}" for y, v, kind in sorted(marks) if kind != "projected")
-    label = f"{ind.name}: targets from {years[0]} to {years[-1]}" + (f"; actuals {shown}" if shown else "")
+    shown = _(", ").join(
+        _("{value} in {year}").format(value=text.number(v), year=y)
+        for y, v, kind in sorted(marks)
+        if kind != "projected"
+    )
+    label = _("{name}: targets from {first} to {last}").format(name=ind.label, first=years[0], last=years[-1])
+    if shown:
+        label += _("; actuals {values}").format(values=shown)
     return (
         f'<svg class="path" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>{''.join(shapes)}</svg>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wcplan.assess import Assessment, IndicatorResult, Status
+from wcplan.i18n import N_, _
 from wcplan.render import text
 from wcplan.render.text import md_cell
 from wcplan.report import Report, method
@@ -26,22 +27,23 @@ def _status(r: IndicatorResult) -> str:
 
 def _title(a: Assessment, what: str) -> str:
     meta = a.plan.meta
-    return f"# {meta.title}: {what} {text.when(a)}"
+    return "# " + _("{title}: {what} {when}").format(title=meta.title_label, what=what, when=text.when(a))
 
 
 def unit_tables(a: Assessment) -> list[str]:
     out = []
     outlook = any(r.projection for r in a.results)
-    head = list(text.RESULT_COLUMNS)
+    head = text.headers(text.RESULT_COLUMNS)
     align = "rllrrrrrrl"
     if outlook:
-        head, align = [*head, "Outlook"], align + "l"
+        head, align = [*head, _("Outlook")], align + "l"
+    plan = a.plan
     for card in a.units:
         rows = [
             [
                 str(r.indicator.id),
-                r.indicator.name,
-                r.indicator.unit,
+                r.indicator.label,
+                text.unit(r.indicator),
                 "—" if r.indicator.baseline is None else text.number(r.indicator.baseline),
                 text.number(r.target),
                 text.number(r.actual.value) if r.actual else "",
@@ -53,8 +55,10 @@ def unit_tables(a: Assessment) -> list[str]:
             ]
             for r in card.results
         ]
-        noun = "indicator" if card.total == 1 else "indicators"
-        out += [f"### {md_cell(card.unit)} ({card.total} {noun})", "", *_table(head, align, rows), ""]
+        title = _("{unit} ({indicators})").format(
+            unit=plan.unit_label(card.unit), indicators=text.indicators(card.total)
+        )
+        out += [f"### {md_cell(title)}", "", *_table(head, align, rows), ""]
         out += [text.counts_line(card.counts), ""]
     return out
 
@@ -65,83 +69,103 @@ def summary(a: Assessment) -> list[str]:
         [text.status_text(s), str(counts[s]), text.percent(counts[s] / total if total else None)]
         for s in _STATUS_ORDER
     ]
-    out = _table(["Status", "Indicators", "Share"], "lrr", rows)
+    out = _table([_("Status"), _("Indicators"), _("Share")], "lrr", rows)
     share = a.met_or_on_track_share
     if share is not None:
-        out += ["", f"**{share * 100:.1f}%** of the {total} indicators are met or on track."]
+        out += [
+            "",
+            _("**{share}%** of the {total} indicators are met or on track.").format(
+                share=f"{share * 100:.1f}", total=total
+            ),
+        ]
     return out
 
 
 def status_markdown(a: Assessment) -> str:
     """The status tables, for piping: `wcplan status 2022 --format markdown`."""
-    lines = [_title(a, "status"), "", *_notes(a), "## By lead unit (牵头单位)", "", *unit_tables(a)]
-    lines += ["## Plan-wide", "", *summary(a), ""]
+    lines = [
+        _title(a, _("status")),
+        "",
+        *_notes(a),
+        "## " + _("By lead unit (牵头单位)"),
+        "",
+        *unit_tables(a),
+    ]
+    lines += ["## " + _("Plan-wide"), "", *summary(a), ""]
     return "\n".join(lines)
 
 
 def _notes(a: Assessment) -> list[str]:
     out = []
     for note in text.notes(a):
-        out += [f"> {'**' + note + '**' if note.startswith('Illustrative') else note}", ">"]
+        out += [f"> {'**' + note + '**' if text.is_illustrative_note(note) else note}", ">"]
     return [*out[:-1], ""] if out else []
 
 
 def report_markdown(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    sources = ", ".join(f"{md_cell(s)} ({n})" for s, n in report.sources.items()) or "none"
+    sources = _(", ").join(f"{md_cell(s)} ({n})" for s, n in report.sources.items()) or _("none")
     lines = [
-        _title(a, "progress report"),
+        _title(a, _("progress report")),
         "",
-        f"{meta.document_number} · made on {report.made_on.isoformat()} · actuals from "
-        f"{', '.join(a.files) or 'no files'}",
+        _("{number} · made on {date} · actuals from {files}").format(
+            number=meta.document_number,
+            date=report.made_on.isoformat(),
+            files=", ".join(a.files) or _("no files"),
+        ),
         "",
-        f"Sources of the values shown: {sources}.",
+        _("Sources of the values shown: {sources}.").format(sources=sources),
         "",
         *_notes(a),
-        "## Plan-wide summary",
+        "## " + _("Plan-wide summary"),
         "",
         *summary(a),
         "",
-        "## By lead unit (牵头单位)",
+        "## " + _("By lead unit (牵头单位)"),
         "",
         *unit_tables(a),
-        "## What lags, furthest first",
+        "## " + _("What lags, furthest first"),
         "",
     ]
+    plan = a.plan
     if report.lagging:
         rows = [
             [
                 str(r.indicator.id),
-                r.indicator.name,
-                r.indicator.lead,
+                r.indicator.label,
+                plan.unit_label(r.indicator.lead),
                 _status(r),
                 text.progress(r.progress),
                 text.gap(r),
             ]
             for r in report.lagging
         ]
-        lines += _table(["ID", "Indicator", "Lead unit", "Status", "Progr.", "Gap"], "rlllrr", rows)
+        head = text.headers(
+            [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Progr."), N_("Gap")]
+        )
+        lines += _table(head, "rlllrr", rows)
     else:
-        lines.append("Nothing is behind or off track.")
-    lines += ["", "## No data", ""]
+        lines.append(_("Nothing is behind or off track."))
+    lines += ["", "## " + _("No data"), ""]
     if report.no_data:
         rows = [
             [
                 str(r.indicator.id),
-                r.indicator.name,
-                r.indicator.lead,
+                r.indicator.label,
+                plan.unit_label(r.indicator.lead),
                 _status(r),
-                r.judgement.reason or "no actual",
+                r.judgement.reason or _("no actual"),
             ]
             for r in report.no_data
         ]
-        lines += _table(["ID", "Indicator", "Lead unit", "Status", "Why"], "rllll", rows)
+        head = text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")])
+        lines += _table(head, "rllll", rows)
     else:
-        lines.append("Every indicator has an actual.")
+        lines.append(_("Every indicator has an actual."))
     if report.tasks is not None:
         from wcplan.render.tasks import markdown_section
 
         lines += ["", *markdown_section(report.tasks)]
-    lines += ["", "## How statuses are judged", "", *(f"- {m}" for m in method(a.plan)), ""]
+    lines += ["", "## " + _("How statuses are judged"), "", *(f"- {m}" for m in method(a.plan)), ""]
     return "\n".join(lines)

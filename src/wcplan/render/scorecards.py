@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wcplan.assess import STATUSES, Scorecard, Status
+from wcplan.i18n import _
 from wcplan.render import text
 from wcplan.render.json import clean
 from wcplan.render.text import md_cell
@@ -22,10 +23,10 @@ def _worst(card: Scorecard) -> str:
     r = card.worst
     if r is None:
         return ""
-    detail = text.STATUS_LABEL[r.status]
+    detail = text.status_label(r.status)
     if r.progress is not None:
-        detail += f", R {text.progress(r.progress)}"
-    return f"{r.indicator.id} {r.indicator.name} ({detail})"
+        detail += _(", R {value}").format(value=text.progress(r.progress))
+    return f"{r.indicator.id} {r.indicator.label} ({detail})"
 
 
 def score_table(title: str) -> Table:
@@ -41,20 +42,25 @@ def score_table(title: str) -> Table:
     )
 
 
-def render_table(cards: list[Scorecard], year: int, by: str, notes: list[str], console: Console) -> None:
-    from wcplan.render.terminal import STATUS_STYLE
+def render_table(
+    cards: list[Scorecard], plan, year: int, by: str, notes: list[str], console: Console
+) -> None:
+    from wcplan.render.terminal import STATUS_STYLE, print_notes
 
-    role = "lead unit" if by == "lead" else "responsible unit"
-    table = score_table(f"Scorecards {year} by {role} (考核): score = (met + on track) / assessed")
-    table.add_column("Unit", overflow="fold", ratio=2, min_width=10)
-    table.add_column("Score", justify="right", no_wrap=True)
+    if by == "lead":
+        title = _("Scorecards {year} by lead unit (考核): score = (met + on track) / assessed")
+    else:
+        title = _("Scorecards {year} by responsible unit (考核): score = (met + on track) / assessed")
+    table = score_table(title.format(year=year))
+    table.add_column(_("Unit"), overflow="fold", ratio=2, min_width=10)
+    table.add_column(_("Score"), justify="right", no_wrap=True)
     for status in _COUNTED:
-        label = text.STATUS_LABEL[status]
+        label = text.status_label(status)
         table.add_column(label, justify="right", no_wrap=True, style=STATUS_STYLE[status], min_width=3)
-    table.add_column("Worst indicator", overflow="fold", ratio=3, min_width=12)
+    table.add_column(_("Worst indicator"), overflow="fold", ratio=3, min_width=12)
     for card in cards:
         table.add_row(
-            Text(card.unit),
+            Text(plan.unit_label(card.unit)),
             Text(_score(card), style="bold"),
             *(Text(str(card.counts[s])) for s in _COUNTED),
             Text(_worst(card)),
@@ -62,13 +68,14 @@ def render_table(cards: list[Scorecard], year: int, by: str, notes: list[str], c
     console.print(table)
     console.print(
         Text(
-            "assessed = indicators with an actual and a computable status; a unit with none has no "
-            "score (—), not a score of 0.",
+            _(
+                "assessed = indicators with an actual and a computable status; a unit with none has no "
+                "score (—), not a score of 0."
+            ),
             style="dim",
         )
     )
-    for note in notes:
-        console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
+    print_notes(notes, console)
 
 
 def document(cards: list[Scorecard], year: int, by: str, notes: list[str]) -> dict:
@@ -99,19 +106,27 @@ def document(cards: list[Scorecard], year: int, by: str, notes: list[str]) -> di
     )
 
 
-def markdown(cards: list[Scorecard], year: int, by: str, notes: list[str]) -> str:
-    role = "lead unit (牵头单位)" if by == "lead" else "responsible unit (责任单位)"
-    head = ["Unit", "Score", *(text.STATUS_LABEL[s] for s in _COUNTED), "Worst indicator"]
+def markdown(cards: list[Scorecard], plan, year: int, by: str, notes: list[str]) -> str:
+    if by == "lead":
+        title = _("Scorecards {year} by lead unit (牵头单位)")
+    else:
+        title = _("Scorecards {year} by responsible unit (责任单位)")
+    head = [_("Unit"), _("Score"), *(text.status_label(s) for s in _COUNTED), _("Worst indicator")]
     lines = [
-        f"## Scorecards {year} by {role}",
+        "## " + title.format(year=year),
         "",
-        "Score = (met + on track) / assessed; a unit with nothing assessed has no score (—).",
+        _("Score = (met + on track) / assessed; a unit with nothing assessed has no score (—)."),
         "",
         "| " + " | ".join(head) + " |",
         "|---|--:|" + "--:|" * len(_COUNTED) + "---|",
     ]
     for c in cards:
-        cells = [md_cell(c.unit), _score(c), *(str(c.counts[s]) for s in _COUNTED), md_cell(_worst(c))]
+        cells = [
+            md_cell(plan.unit_label(c.unit)),
+            _score(c),
+            *(str(c.counts[s]) for s in _COUNTED),
+            md_cell(_worst(c)),
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     if notes:
         lines += ["", *(f"> {note}" for note in notes)]

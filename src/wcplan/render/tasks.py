@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wcplan import units
 from wcplan.assess import Status
 from wcplan.assess_tasks import (
     NO_REPORT,
@@ -11,18 +12,20 @@ from wcplan.assess_tasks import (
     TasksAssessment,
     UnitTasks,
 )
+from wcplan.i18n import N_, _
 from wcplan.outlook import Outlook
 from wcplan.plan import Attribute
 from wcplan.progress import WorkStatus
 from wcplan.render import text
 from wcplan.render.text import md_cell
 
+#: Line-of-work statuses (Chinese: 未启动 / 推进中 / 已完成 / 滞后, the words a progress file may use).
 LINE_LABEL = {
-    WorkStatus.NOT_STARTED.value: "not started",
-    WorkStatus.IN_PROGRESS.value: "in progress",
-    WorkStatus.DONE.value: "done",
-    WorkStatus.LAGGING.value: "lagging",
-    NO_REPORT: "no report",
+    WorkStatus.NOT_STARTED.value: N_("not started"),
+    WorkStatus.IN_PROGRESS.value: N_("in progress"),
+    WorkStatus.DONE.value: N_("done"),
+    WorkStatus.LAGGING.value: N_("lagging"),
+    NO_REPORT: N_("no report"),
 }
 LINE_SYMBOL = {
     WorkStatus.NOT_STARTED.value: "·",
@@ -38,39 +41,37 @@ LINE_STYLE = {
     WorkStatus.LAGGING.value: "yellow",
     NO_REPORT: "dim",
 }
-STATE_LABEL = {**{s.value: label for s, label in text.STATUS_LABEL.items()}, NOT_DUE: "not due"}
-#: The columns every format shows for a commitment, in this order.
+STATE_LABEL = {**{s.value: label for s, label in text.STATUS_LABEL.items()}, NOT_DUE: N_("not due")}
+#: The columns every format shows for a commitment, in this order (translated where shown).
 COMMITMENT_COLUMNS = [
-    "ID",
-    "Commitment",
-    "Unit",
-    "Target",
-    "Due",
-    "Value",
-    "Gap",
-    "Status",
-    "Plan",
-    "Outlook",
+    N_("ID"),
+    N_("Commitment"),
+    N_("Unit"),
+    N_("Target"),
+    N_("Due"),
+    N_("Value"),
+    N_("Gap"),
+    N_("Status"),
+    N_("Plan"),
+    N_("Outlook"),
 ]
-LINE_COLUMNS = ["ID", "Line of work", "Status", "Date", "Note"]
-#: Fixed widths (terminal cells) so that every unit's table lines up; the name takes the rest.
-COMMITMENT_WIDTHS = [3, 12, 4, 6, 6, 6, 5, 11, 6, 8]
+LINE_COLUMNS = [N_("ID"), N_("Line of work"), N_("Status"), N_("Date"), N_("Note")]
 
 
 def line_status(r: LineResult) -> str:
-    return f"{LINE_SYMBOL[r.state]} {LINE_LABEL[r.state]}"
+    return f"{LINE_SYMBOL[r.state]} {_(LINE_LABEL[r.state])}"
 
 
 def state_text(r: CommitmentResult) -> str:
     if r.due:
         return text.status_text(r.judgement.status)
-    return f"… {STATE_LABEL[NOT_DUE]}"
+    return f"… {_(STATE_LABEL[NOT_DUE])}"
 
 
 def due(r: CommitmentResult) -> str:
     c = r.commitment
     if c.yearly:
-        return "yearly"
+        return _("yearly")
     return f"{c.due}" if c.deadline_stated else f"({c.due})"
 
 
@@ -95,12 +96,12 @@ def plan_so_far(r: CommitmentResult) -> str:
 
 
 def outlook(r: CommitmentResult) -> str:
-    return text.OUTLOOK_LABEL[r.projection.outlook] if r.projection else ""
+    return text.outlook_label(r.projection.outlook) if r.projection else ""
 
 
 def name(r: CommitmentResult) -> str:
     c = r.commitment
-    return c.name + (" (力争)" if c.strive else "")
+    return c.label + (" " + _("(力争)") if c.strive else "")
 
 
 def commitment_cells(r: CommitmentResult) -> list[str]:
@@ -108,7 +109,7 @@ def commitment_cells(r: CommitmentResult) -> list[str]:
     return [
         r.commitment.id,
         name(r),
-        r.commitment.unit,
+        units.label(r.commitment.unit, short=True),
         target(r),
         due(r),
         text.number(r.value),
@@ -122,11 +123,23 @@ def commitment_cells(r: CommitmentResult) -> list[str]:
 def line_cells(r: LineResult) -> list[str]:
     latest = r.latest
     date = latest.date.isoformat() if latest else ""
-    return [r.line.id, r.line.content, line_status(r), date, (latest.note or "") if latest else ""]
+    return [r.line.id, r.line.label, line_status(r), date, (latest.note or "") if latest else ""]
 
 
 def counts_text(counts: dict[str, int], labels: dict[str, str]) -> str:
-    return " · ".join(f"{labels[k]} {n}" for k, n in counts.items() if n)
+    return " · ".join(f"{_(labels[k])} {n}" for k, n in counts.items() if n)
+
+
+def section_title(assessment: TasksAssessment) -> str:
+    return _("Tasks and commitments {year}").format(year=assessment.year)
+
+
+def summary_sentence(assessment: TasksAssessment) -> str:
+    """'Lines of work: in progress 13 · done 1. Commitments: on track 1 · not due 27.'"""
+    return _("Lines of work: {lines}. Commitments: {commitments}.").format(
+        lines=counts_text(assessment.line_counts, LINE_LABEL) or _("none"),
+        commitments=counts_text(assessment.commitment_counts, STATE_LABEL) or _("none"),
+    )
 
 
 def notes(assessment: TasksAssessment) -> list[str]:
@@ -136,52 +149,73 @@ def notes(assessment: TasksAssessment) -> list[str]:
     made_up = [r for r in shown if r.illustrative]
     if made_up:
         out.append(
-            f"Illustrative data: {len(made_up)} of the {len(shown)} figures and statuses shown are made-up "
-            "illustrative values (source 'illustrative'), not published figures; do not cite them."
+            _(
+                "Illustrative data: {n} of the {total} figures and statuses shown are made-up illustrative "
+                "values (source 'illustrative'), not published figures; do not cite them."
+            ).format(n=len(made_up), total=len(shown))
         )
     unnamed = [r.commitment.id for r in assessment.commitments if not r.commitment.lead_named]
     if unnamed:
         out.append(
-            f"The plan names no lead unit for {', '.join(unnamed)}: they are shown under the lead units "
-            "of their task (Attachment 2)."
+            _(
+                "The plan names no lead unit for {ids}: they are shown under the lead units of their task "
+                "(Attachment 2)."
+            ).format(ids=", ".join(unnamed))
         )
     stated = [r.commitment.id for r in assessment.commitments if not r.commitment.deadline_stated]
     if stated:
         out.append(
-            f"The text gives no year for {', '.join(stated)}: they are judged in the plan's last year "
-            f"({assessment.plan.years[-1]}), shown in brackets."
+            _(
+                "The text gives no year for {ids}: they are judged in the plan's last year ({year}), shown "
+                "in brackets."
+            ).format(ids=", ".join(stated), year=assessment.plan.years[-1])
         )
     for r in assessment.commitments:
         if r.missing:
-            joined = ", ".join(map(str, r.missing))
-            out.append(f"{r.commitment.id} is measured by indicator {joined}, which has no {r.year} actual.")
+            out.append(
+                _("{id} is measured by indicator {indicators}, which has no {year} actual.").format(
+                    id=r.commitment.id, indicators=", ".join(map(str, r.missing)), year=r.year
+                )
+            )
         earlier = sorted(y for y in r.history if y < r.year)
         level = r.commitment.attribute is not Attribute.ANNUAL
         if level and r.commitment.baseline is None and earlier and r.value is not None:
             out.append(
-                f"{r.commitment.id} has no baseline: its progress is measured from its {earlier[0]} "
-                f"value ({text.number(r.history[earlier[0]])})."
+                _("{id} has no baseline: its progress is measured from its {year} value ({value}).").format(
+                    id=r.commitment.id, year=earlier[0], value=text.number(r.history[earlier[0]])
+                )
             )
         if r.due and r.judgement.status is Status.UNKNOWN and r.judgement.reason:
-            out.append(f"{r.commitment.id} is unknown: {r.judgement.reason}.")
+            out.append(_("{id} is unknown: {reason}.").format(id=r.commitment.id, reason=r.judgement.reason))
     stale = [r for r in assessment.lines if r.stale]
     if stale:
         out.append(
-            "No report of "
-            + str(assessment.year)
-            + " for "
-            + ", ".join(r.line.id for r in stale)
-            + ": the latest earlier report is shown."
+            _("No report of {year} for {ids}: the latest earlier report is shown.").format(
+                year=assessment.year, ids=", ".join(r.line.id for r in stale)
+            )
         )
     return out
 
 
-LEGEND = (
-    "Due: the year a commitment is judged (yearly: every year); before then it is not due, with "
-    "Plan = progress to its target so far and Outlook = projected to the final year at the pace so far. "
-    "力争: the plan only strives for it. Commitments the indicator table measures are read from "
-    "the indicators' actuals."
-)
+def legend() -> str:
+    return _(
+        "Due: the year a commitment is judged (yearly: every year); before then it is not due, with "
+        "Plan = progress to its target so far and Outlook = projected to the final year at the pace so far. "
+        "力争: the plan only strives for it. Commitments the indicator table measures are read from "
+        "the indicators' actuals."
+    )
+
+
+def _widths(columns: list[str], rows: list[list[str]], wide: str) -> dict[str, int]:
+    """Each column's width in cells: its widest cell or heading, over every unit's table, so that the
+    tables line up in either language; the `wide` column gets the rest."""
+    from rich.cells import cell_len
+
+    return {
+        c: max([cell_len(_(c)), *(cell_len(row[i]) for row in rows)])
+        for i, c in enumerate(columns)
+        if c != wide
+    }
 
 
 # ── terminal ─────────────────────────────────────────────────────────────────
@@ -190,29 +224,33 @@ LEGEND = (
 def render_table(assessment: TasksAssessment, console) -> None:
     from rich.text import Text
 
-    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, _row, _table
+    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, _row, _table, print_notes
 
-    meta = assessment.plan.meta
+    meta, plan = assessment.plan.meta, assessment.plan
     console.print(
         Text.assemble(
-            (meta.short_title or meta.title, "bold"),
-            f" ({meta.document_number}) — tasks and commitments {assessment.year}",
+            (meta.short_label, "bold"),
+            f" ({meta.document_number}) — " + _("tasks and commitments {year}").format(year=assessment.year),
         )
     )
     if not assessment.lines and not assessment.commitments:
-        console.print(Text("No task or commitment matches the filters."))
+        console.print(Text(_("No task or commitment matches the filters.")))
+    line_widths = _widths(LINE_COLUMNS[:4], [line_cells(r)[:4] for r in assessment.lines], "Line of work")
+    widths = _widths(COMMITMENT_COLUMNS, [commitment_cells(r) for r in assessment.commitments], "Commitment")
     for unit in assessment.units:
         lines, commitments = unit.lines, unit.commitments
         if lines:
             table = _table(
-                f"{unit.unit} · lines of work it leads · {len(lines)}",
+                _("{unit} · lines of work it leads · {n}").format(
+                    unit=plan.unit_label(unit.unit), n=len(lines)
+                ),
                 counts_text(unit.line_counts, LINE_LABEL),
             )
-            table.add_column("ID", no_wrap=True, min_width=3)
-            table.add_column("Line of work", ratio=2, min_width=12, overflow="fold")
-            table.add_column("Status", no_wrap=True, min_width=13)
-            table.add_column("Date", no_wrap=True, min_width=10)
-            table.add_column("Note", ratio=3, min_width=12, overflow="fold")
+            table.add_column(_("ID"), no_wrap=True, min_width=line_widths["ID"])
+            table.add_column(_("Line of work"), ratio=2, min_width=12, overflow="fold")
+            table.add_column(_("Status"), no_wrap=True, min_width=line_widths["Status"])
+            table.add_column(_("Date"), no_wrap=True, min_width=line_widths["Date"])
+            table.add_column(_("Note"), ratio=3, min_width=12, overflow="fold")
             for r in lines:
                 cells = _row(*line_cells(r))
                 cells[2].stylize(LINE_STYLE[r.state])
@@ -223,16 +261,19 @@ def render_table(assessment: TasksAssessment, console) -> None:
             console.print(table)
         if commitments:
             table = _table(
-                f"{unit.unit} · commitments · {len(commitments)}",
+                _("{unit} · commitments · {n}").format(unit=plan.unit_label(unit.unit), n=len(commitments)),
                 counts_text(unit.commitment_counts, STATE_LABEL),
             )
-            for header, width in zip(COMMITMENT_COLUMNS, COMMITMENT_WIDTHS, strict=True):
+            for header in COMMITMENT_COLUMNS:
                 if header == "Commitment":
-                    table.add_column(header, ratio=1, min_width=width, overflow="fold")
+                    table.add_column(_(header), ratio=1, min_width=12, overflow="fold")
                 else:
                     right = header in ("Target", "Value", "Gap", "Plan")
                     table.add_column(
-                        header, justify="right" if right else "left", no_wrap=True, min_width=width
+                        _(header),
+                        justify="right" if right else "left",
+                        no_wrap=True,
+                        min_width=widths[header],
                     )
             for r in commitments:
                 cells = _row(*commitment_cells(r))
@@ -246,17 +287,18 @@ def render_table(assessment: TasksAssessment, console) -> None:
             console.print()
             console.print(table)
     console.print()
-    line = Text.assemble(("Plan-wide", "bold"), f" ({len(assessment.lines)} lines of work): ")
-    line.append(counts_text(assessment.line_counts, LINE_LABEL) or "none")
+    line = Text.assemble(
+        (_("Plan-wide"), "bold"), _(" ({n} lines of work): ").format(n=len(assessment.lines))
+    )
+    line.append(counts_text(assessment.line_counts, LINE_LABEL) or _("none"))
     console.print(line)
-    line = Text.assemble(("Commitments", "bold"), f" ({len(assessment.commitments)}): ")
-    line.append(counts_text(assessment.commitment_counts, STATE_LABEL) or "none")
+    line = Text.assemble((_("Commitments"), "bold"), f" ({len(assessment.commitments)}): ")
+    line.append(counts_text(assessment.commitment_counts, STATE_LABEL) or _("none"))
     console.print(line)
-    console.print(Text(LEGEND, style="dim"))
-    for note in notes(assessment):
-        console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
+    console.print(Text(legend(), style="dim"))
+    print_notes(notes(assessment), console)
     if assessment.files:
-        console.print(Text("Read: " + ", ".join(assessment.files), style="dim"))
+        console.print(Text(_("Read: {files}").format(files=", ".join(assessment.files)), style="dim"))
 
 
 # ── Markdown ─────────────────────────────────────────────────────────────────
@@ -265,22 +307,18 @@ def render_table(assessment: TasksAssessment, console) -> None:
 def markdown_section(assessment: TasksAssessment, level: int = 2) -> list[str]:
     """The tasks section of a Markdown report: one heading per lead unit, two tables each."""
     h = "#" * level
-    out = [
-        f"{h} Tasks and commitments {assessment.year}",
-        "",
-        f"Lines of work: {counts_text(assessment.line_counts, LINE_LABEL) or 'none'}. "
-        f"Commitments: {counts_text(assessment.commitment_counts, STATE_LABEL) or 'none'}.",
-        "",
-    ]
+    out = [f"{h} {section_title(assessment)}", "", summary_sentence(assessment), ""]
     for unit in assessment.units:
-        out += [f"{h}# {md_cell(unit.unit)}", ""]
+        out += [f"{h}# {md_cell(assessment.plan.unit_label(unit.unit))}", ""]
         if unit.lines:
-            out += _md_table(LINE_COLUMNS, [line_cells(r) for r in unit.lines], "lllll")
+            out += _md_table(text.headers(LINE_COLUMNS), [line_cells(r) for r in unit.lines], "lllll")
         if unit.commitments:
             out += _md_table(
-                COMMITMENT_COLUMNS, [commitment_cells(r) for r in unit.commitments], "lllrlrrlrl"
+                text.headers(COMMITMENT_COLUMNS),
+                [commitment_cells(r) for r in unit.commitments],
+                "lllrlrrlrl",
             )
-    out += [LEGEND, ""]
+    out += [legend(), ""]
     said = notes(assessment)
     return out + [f"- {n}" for n in said] + ([""] if said else [])
 
@@ -294,13 +332,13 @@ def _md_table(headers: list[str], rows: list[list[str]], align: str) -> list[str
 
 def markdown(assessment: TasksAssessment) -> str:
     meta = assessment.plan.meta
-    title = f"# {md_cell(meta.short_title or meta.title)} ({meta.document_number})"
+    title = f"# {md_cell(meta.short_label)} ({meta.document_number})"
     return "\n".join([title, "", *markdown_section(assessment)]).rstrip() + "\n"
 
 
 # ── scorecards ───────────────────────────────────────────────────────────────
 
-SCORECARD_COLUMNS = ["Unit", "Lines of work", "Commitments", "Score", "At risk"]
+SCORECARD_COLUMNS = [N_("Unit"), N_("Lines of work"), N_("Commitments"), N_("Score"), N_("At risk")]
 
 
 def _score(unit: UnitTasks) -> str:
@@ -316,7 +354,7 @@ def scorecard_rows(work: TasksAssessment) -> list[list[str]]:
     score, (met + on track) / assessed over those due this year."""
     return [
         [
-            u.unit,
+            work.plan.unit_label(u.unit),
             counts_text(u.line_counts, LINE_LABEL) or "—",
             counts_text(u.commitment_counts, STATE_LABEL) or "—",
             _score(u),
@@ -326,11 +364,16 @@ def scorecard_rows(work: TasksAssessment) -> list[list[str]]:
     ]
 
 
-SCORECARD_NOTE = (
-    "Tasks by lead unit (Attachment 2; a commitment's own lead where the plan names one). Score = "
-    "(met + on track) / assessed, over the commitments due this year. At risk = commitments not yet "
-    "due whose outlook is at risk or unlikely."
-)
+def scorecard_note() -> str:
+    return _(
+        "Tasks by lead unit (Attachment 2; a commitment's own lead where the plan names one). Score = "
+        "(met + on track) / assessed, over the commitments due this year. At risk = commitments not yet "
+        "due whose outlook is at risk or unlikely."
+    )
+
+
+def scorecard_title(work: TasksAssessment) -> str:
+    return _("Tasks and commitments {year} by lead unit").format(year=work.year)
 
 
 def render_scorecards(work: TasksAssessment, console) -> None:
@@ -338,11 +381,11 @@ def render_scorecards(work: TasksAssessment, console) -> None:
 
     from wcplan.render.scorecards import score_table
 
-    table = score_table(f"Tasks and commitments {work.year} by lead unit")
+    table = score_table(scorecard_title(work))
     for header in SCORECARD_COLUMNS:
         numeric = header in ("Score", SCORECARD_COLUMNS[-1])
         table.add_column(
-            header,
+            _(header),
             justify="right" if numeric else "left",
             overflow="fold",
             ratio=None if numeric else 2,
@@ -352,21 +395,21 @@ def render_scorecards(work: TasksAssessment, console) -> None:
         table.add_row(*(Text(c) for c in row))
     console.print()
     console.print(table)
-    console.print(Text(SCORECARD_NOTE, style="dim"))
+    console.print(Text(scorecard_note(), style="dim"))
     for note in notes(work):
-        if note.startswith("Illustrative"):
+        if text.is_illustrative_note(note):
             console.print(Text(note, style="bold yellow"))
 
 
 def scorecards_markdown(work: TasksAssessment) -> list[str]:
     rows = scorecard_rows(work)
     return [
-        f"## Tasks and commitments {work.year} by lead unit",
+        f"## {scorecard_title(work)}",
         "",
-        SCORECARD_NOTE,
+        scorecard_note(),
         "",
-        *_md_table(SCORECARD_COLUMNS, rows, "lllrr"),
-        *(f"> {n}" for n in notes(work) if n.startswith("Illustrative")),
+        *_md_table(text.headers(SCORECARD_COLUMNS), rows, "lllrr"),
+        *(f"> {n}" for n in notes(work) if text.is_illustrative_note(n)),
     ]
 
 

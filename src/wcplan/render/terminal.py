@@ -155,7 +155,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
     console.print()
     line = Text.assemble(
         (_("Plan-wide"), "bold"),
-        " " + _("({indicators}): ").format(indicators=text.indicators(len(assessment.results))),
+        _(" ({indicators}): ").format(indicators=text.indicators(len(assessment.results))),
     )
     for i, (status, n) in enumerate(counts.items()):
         if i:
@@ -168,7 +168,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         Text(
             _(
                 "Compl. = actual / target (完成率); Progr. = progress ratio R of the methodology; "
-                "gaps of % indicators are in percentage points (pp); Plan = the whole plan so far "
+                "gaps of percentage indicators are in percentage points (pp); Plan = the whole plan so far "
                 "(annual: actuals / targets to date, 累计法; others: progress to the final target); "
                 "Outlook = projected to the final year at the pace so far (趋势判断)."
             ),

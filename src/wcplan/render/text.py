@@ -204,7 +204,8 @@ def notes(assessment: Assessment) -> list[str]:
         if j.reference_year is not None:
             out.append(
                 _(
-                    "Indicator {id} has no baseline: its progress is measured from its {year} actual ({value})."
+                    "Indicator {id} has no baseline: its progress is measured from its {year} actual "
+                    "({value})."
                 ).format(id=r.indicator.id, year=j.reference_year, value=number(j.reference))
             )
         if r.status is Status.UNKNOWN and j.reason:

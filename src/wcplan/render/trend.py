@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from wcplan.i18n import N_, _
 from wcplan.outlook import Trend
 from wcplan.render import text
 from wcplan.render.json import clean, result_document
@@ -17,23 +18,38 @@ TARGET, ACTUAL, PROJECTED = "-", "o", "+"
 
 
 def render(t: Trend, plan, notes: list[str], console: Console) -> None:
-    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, status_cell
+    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, print_notes, status_cell
 
     ind = t.indicator
     console.print(
         Text.assemble(
-            (f"{ind.id} {ind.name}", "bold"), f" ({ind.unit}, {text.ATTRIBUTE_LABEL[ind.attribute]})"
+            (f"{ind.id} {ind.label}", "bold"), f" ({text.unit(ind)}, {text.attribute_label(ind.attribute)})"
         )
     )
-    console.print(Text(f"lead unit {ind.lead}; responsible: {', '.join(ind.responsible)}", style="dim"))
-    table = Table(box=None, padding=(0, 1), header_style="bold")
-    for header in ("Year", "Target", "Actual", "Gap", "Compl.", "Progr.", "Status", "Source"):
-        table.add_column(
-            header, justify="right" if header in ("Target", "Actual", "Gap", "Compl.", "Progr.") else "left"
+    console.print(
+        Text(
+            _("lead unit {lead}; responsible: {responsible}").format(
+                lead=plan.unit_label(ind.lead), responsible=plan.units_label(ind.responsible)
+            ),
+            style="dim",
         )
+    )
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    right = ("Target", "Actual", "Gap", "Compl.", "Progr.")
+    for header in (
+        N_("Year"),
+        N_("Target"),
+        N_("Actual"),
+        N_("Gap"),
+        N_("Compl."),
+        N_("Progr."),
+        N_("Status"),
+        N_("Source"),
+    ):
+        table.add_column(_(header), justify="right" if header in right else "left")
     baseline = "—" if ind.baseline is None else text.number(ind.baseline)
     table.add_row(
-        Text(str(plan.meta.base_year)), Text("baseline"), Text(baseline), *(Text("") for _ in range(5))
+        Text(str(plan.meta.base_year)), Text(_("baseline")), Text(baseline), *(Text("") for _i in range(5))
     )
     for r in t.years:
         table.add_row(
@@ -49,28 +65,32 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
     console.print(table)
     latest = next((r for r in reversed(t.years) if r.actual is not None), None)
     if latest is not None and latest.so_far is not None:
-        kind = (
-            "of the targets to date"
-            if latest.so_far.completion is not None
-            else "of the way to the final target"
-        )
+        if latest.so_far.completion is not None:
+            sentence = _("Plan so far ({year}): {share} of the targets to date")
+        else:
+            sentence = _("Plan so far ({year}): {share} of the way to the final target")
+        sentence = sentence.format(year=latest.year, share=text.so_far(latest))
         missing = latest.so_far.missing_years
-        gaps = f"; no actual for {', '.join(map(str, missing))}" if missing else ""
-        console.print(Text(f"Plan so far ({latest.year}): {text.so_far(latest)} {kind}{gaps}"))
+        if missing:
+            sentence += _("; no actual for {years}").format(years=", ".join(map(str, missing)))
+        console.print(Text(sentence))
     p = t.projection
     if p is not None:
-        line = Text(f"Outlook from {t.projected_from}: ")
-        line.append(text.OUTLOOK_LABEL[p.outlook], style=OUTLOOK_STYLE[p.outlook])
+        line = Text(_("Outlook from {year}: ").format(year=t.projected_from))
+        line.append(text.outlook_label(p.outlook), style=OUTLOOK_STYLE[p.outlook])
         if p.value is not None:
-            what = "plan total" if ind.attribute.value == "annual" else str(plan.years[-1])
-            line.append(f", projected {what} {text.number(p.value)}")
+            if ind.attribute.value == "annual":
+                line.append(_(", projected plan total {value}").format(value=text.number(p.value)))
+            else:
+                line.append(
+                    _(", projected {year} {value}").format(year=plan.years[-1], value=text.number(p.value))
+                )
         if p.reason:
-            line.append(f" ({p.reason})")
+            line.append(_(" ({reason})").format(reason=p.reason))
         console.print(line)
     console.print()
     console.print(chart(t, plan, min(console.width, 72) - 10, STATUS_STYLE, OUTLOOK_STYLE))
-    for note in notes:
-        console.print(Text(note, style="bold yellow" if note.startswith("Illustrative") else ""))
+    print_notes(notes, console)
 
 
 def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int = 10) -> Text:
@@ -125,9 +145,16 @@ def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int =
         axis[start : start + len(stamp)] = stamp
     out.append(" " * label_width + " +" + "-" * width + "\n")
     out.append(" " * (label_width + 2) + "".join(axis) + "\n")
-    out.append(f"{TARGET} target path from the baseline   {ACTUAL} actual (coloured by status)", style="dim")
+    out.append(
+        _("{target} target path from the baseline   {actual} actual (coloured by status)").format(
+            target=TARGET, actual=ACTUAL
+        ),
+        style="dim",
+    )
     if projected is not None:
-        out.append(f"   {PROJECTED} projected {plan.years[-1]}", style="dim")
+        out.append(
+            "   " + _("{mark} projected {year}").format(mark=PROJECTED, year=plan.years[-1]), style="dim"
+        )
     return out
 
 

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.text import Text
 
 from wcplan.findings import Finding
-from wcplan.render.findings import finding_line
+from wcplan.i18n import _, ngettext
+from wcplan.render.findings import finding_line, severity_label
 from wcplan.render.text import md_cell
 from wcplan.validation import Validation
 
@@ -17,16 +18,22 @@ def _shown(v: Validation, limit: int) -> tuple[list[Finding], int]:
     return v.problems[:limit], len(v.problems) - limit
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _more(n: int) -> str:
+    return ngettext("{n} more problem", "{n} more problems", n).format(n=n)
 
 
 def summary_sentence(v: Validation) -> str:
-    verdict = "valid" if v.valid else "invalid"
-    why = " (--strict: warnings fail)" if v.strict and v.warnings and not v.errors else ""
-    return (
-        f"{verdict}{why}: {_plural(v.errors, 'error')}, {_plural(v.warnings, 'warning')} "
-        f"in {_plural(len(v.files), 'file')}."
+    if v.valid:
+        verdict = _("valid")
+    elif v.strict and v.warnings and not v.errors:
+        verdict = _("invalid (--strict: warnings fail)")
+    else:
+        verdict = _("invalid")
+    return _("{verdict}: {errors}, {warnings} in {files}.").format(
+        verdict=verdict,
+        errors=ngettext("{n} error", "{n} errors", v.errors).format(n=v.errors),
+        warnings=ngettext("{n} warning", "{n} warnings", v.warnings).format(n=v.warnings),
+        files=ngettext("{n} file", "{n} files", len(v.files)).format(n=len(v.files)),
     )
 
 
@@ -37,7 +44,9 @@ def render_text(v: Validation, console: Console, limit: int) -> None:
     if omitted:
         console.print(
             Text(
-                f"… and {_plural(omitted, 'more problem')} not shown (--max-problems {limit}; 0 shows all)."
+                _("… and {more} not shown (--max-problems {limit}; 0 shows all).").format(
+                    more=_more(omitted), limit=limit
+                )
             ),
             soft_wrap=True,
         )
@@ -93,7 +102,8 @@ def github_lines(v: Validation, limit: int) -> list[str]:
     lines = [annotation(f) for f in [*shown, *v.notes]]
     if omitted:
         lines.append(
-            f"::warning title=wcplan::{omitted} more problems not annotated (--max-problems {limit})"
+            "::warning title=wcplan::"
+            + _("{more} not annotated (--max-problems {limit})").format(more=_more(omitted), limit=limit)
         )
     lines.append(summary_sentence(v))
     return lines
@@ -104,13 +114,15 @@ def step_summary(v: Validation, limit: int) -> str:
     shown, omitted = _shown(v, limit)
     out = ["## wcplan validate", "", f"**{summary_sentence(v)}**", ""]
     if shown:
-        out += ["| file | line | column | severity | code | problem |", "|---|--:|--:|---|---|---|"]
+        head = [_("file"), _("line"), _("column"), _("severity"), _("code"), _("problem")]
+        out += ["| " + " | ".join(head) + " |", "|---|--:|--:|---|---|---|"]
         for f in shown:
             out.append(
-                f"| {md_cell(f.file or '')} | {f.line or ''} | {f.column or ''} | {f.severity} "
+                f"| {md_cell(f.file or '')} | {f.line or ''} | {f.column or ''} | "
+                f"{severity_label(f.severity)} "
                 f"| `{f.code}` | {md_cell(f.message)} |"
             )
         if omitted:
-            out += ["", f"… and {_plural(omitted, 'more problem')} not shown."]
+            out += ["", _("… and {more} not shown.").format(more=_more(omitted))]
         out.append("")
     return "\n".join(out) + "\n"
