@@ -9,8 +9,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import DATA, ROOT
-from wcplan.cli import app
 from wcplan import units
+from wcplan.cli import app
 from wcplan.plan import load_plan
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14

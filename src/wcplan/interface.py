@@ -81,23 +81,25 @@ def cells(text: str) -> int:
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """Greedy wrapping that counts a Chinese character as two cells and may break between any two
-    of them (but never before closing punctuation); Latin words break at spaces only."""
+    of them, but never before closing punctuation (the character before it moves down with it);
+    Latin words break at spaces only."""
     lines: list[str] = []
-    line, space = first, False
-    empty = True
+    line: list[str] = []  # the pieces of the current line, each with its leading space
+    prefix, space = first, False
     for token in _TOKEN.findall(" ".join(text.split())):
         if token.isspace():
             space = True
             continue
-        piece = (" " if space and not empty else "") + token
-        closing = token in "，。；：、）」』》！？,.;:)"
-        if not empty and not closing and cells(line) + cells(piece) > width:
-            lines.append(line.rstrip())
-            line, piece = rest, token
-        line += piece
-        empty, space = False, False
-    if not empty or not lines:
-        lines.append(line.rstrip())
+        piece = (" " if space and line else "") + token
+        space = False
+        if line and cells(prefix + "".join(line) + piece) > width:
+            carried = []
+            if token in "，。；：、）」』》！？,.;:)" and len(line) > 1:
+                carried = [line.pop().lstrip()]
+            lines.append((prefix + "".join(line)).rstrip())
+            prefix, line, piece = rest, carried, piece.lstrip()
+        line.append(piece)
+    lines.append((prefix + "".join(line)).rstrip())
     return lines
 
 

@@ -77,7 +77,8 @@ def method(plan) -> list[str]:
             "Unknown: R cannot be computed (no baseline and no earlier actual)."
         ).format(on=on, behind=behind),
         _(
-            "Gap = actual − target (percentage points for percentage indicators); completion (完成率) = actual / "
+            "Gap = actual − target (percentage points for percentage indicators); completion (完成率) = "
+            "actual / "
             "target."
         ),
         _(
