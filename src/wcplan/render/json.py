@@ -34,6 +34,7 @@ def result_document(r: IndicatorResult) -> dict:
     doc = {
         "id": ind.id,
         "name": ind.name,
+        "name_en": ind.name_en,
         "category": ind.category,
         "unit": ind.unit,
         "attribute": str(ind.attribute),

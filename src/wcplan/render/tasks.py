@@ -423,6 +423,7 @@ def commitment_document(r: CommitmentResult) -> dict:
         "task": c.task.id if c.task else None,
         "line": c.line,
         "name": c.name,
+        "name_en": c.name_en,
         "wording": c.wording,
         "unit": c.unit,
         "target": c.target,
@@ -461,6 +462,7 @@ def line_document(r: LineResult) -> dict:
         "id": r.line.id,
         "task": r.task.id,
         "content": r.line.content,
+        "content_en": r.line.content_en,
         "firms": list(r.line.firms),
         "milestones": [m.model_dump() for m in r.line.milestones],
         "lead": list(r.task.lead),
@@ -498,6 +500,7 @@ def document(assessment: TasksAssessment) -> dict:
                 {
                     "id": t.id,
                     "title": t.title,
+                    "title_en": t.title_en,
                     "lead": list(t.lead),
                     "responsible": list(t.responsible),
                 }
