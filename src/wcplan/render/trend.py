@@ -36,16 +36,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
     )
     table = Table(box=None, padding=(0, 1), header_style="bold")
     right = ("Target", "Actual", "Gap", "Compl.", "Progr.")
-    for header in (
-        N_("Year"),
-        N_("Target"),
-        N_("Actual"),
-        N_("Gap"),
-        N_("Compl."),
-        N_("Progr."),
-        N_("Status"),
-        N_("Source"),
-    ):
+    for header in (N_("Year"), *text.RESULT_COLUMNS[4:], N_("Source")):  # Target … Status
         table.add_column(_(header), justify="right" if header in right else "left")
     baseline = "—" if ind.baseline is None else text.number(ind.baseline)
     table.add_row(
