@@ -159,6 +159,13 @@ def test_help_and_usage_errors_in_chinese(runner):
     assert r.exit_code == 2 and "2030 不是规划年度；规划年度为 2021, 2022, 2023。" in r.stderr
     r = runner.invoke(app, ["status", "2022", "--lang", "zh", "--bogus"])
     assert r.exit_code == 2 and "没有此选项：--bogus。" in r.stderr
+    r = runner.invoke(app, ["status", "2022", "--lang", "zh", "-f", "bogus"])
+    assert r.exit_code == 2
+    assert "错误：'--format' / '-f' 的值无效：“bogus”不是 'table', 'json', 'markdown' 之一。" in r.stderr
+    r = runner.invoke(app, ["units", "abc", "--lang", "zh"])
+    assert r.exit_code == 2 and "错误：'YEAR' 的值无效：不是整数。" in r.stderr
+    r = runner.invoke(app, ["units", "abc"])
+    assert r.exit_code == 2 and "Error: Invalid value for 'YEAR': not a whole number." in r.stderr
 
 
 def test_validator_findings_in_chinese(runner):

@@ -43,13 +43,17 @@ _ERRORS = [
         re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$"),
         N_("Unexpected extra arguments: {args}."),
     ),
+    # Typer 0.29 checks values with pydantic: its sentences start "Value error, " or "Input should be".
     (
-        re.compile(r"Invalid value for (?P<name>.+?): '(?P<value>.*)' is not one of (?P<choices>.+)\.$"),
+        re.compile(
+            r"Invalid value for (?P<name>.+?): (?:Value error, )?"
+            r"'(?P<value>.*)' is not one of (?P<choices>.+)\.$"
+        ),
         N_("Invalid value for {name}: '{value}' is not one of {choices}."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): '(?P<value>.*)' is not a valid integer\.$"),
-        N_("Invalid value for {name}: '{value}' is not a whole number."),
+        re.compile(r"Invalid value for (?P<name>.+?): Input should be a valid integer.*$"),
+        N_("Invalid value for {name}: not a whole number."),
     ),
     (
         re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)$", re.S),
@@ -156,7 +160,7 @@ def _translate(obj, attr: str) -> None:
     setattr(obj, attr, _(original) if original else original)
 
 
-def localize(command, ctx=None) -> None:
+def localize(command) -> None:
     """Translate the help of a command, its parameters and its subcommands, in place."""
     _translate(command, "help")
     _translate(command, "short_help")
