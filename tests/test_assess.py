@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DATA, indicator, make_plan
 from wcplan.actuals import read_actuals
-from wcplan.assess import Status, assess, assess_indicator
+from wcplan.assess import ConflictingFigures, Status, assess, assess_indicator
 from wcplan.plan import load_plan
 from wcplan.records import Actual
 
@@ -142,10 +142,10 @@ def test_missing_baseline_uses_the_earliest_earlier_actual_and_names_its_year():
     assert r.status is Status.BEHIND
 
 
-def test_missing_baseline_ignores_base_year_and_later_actuals():
-    """The rule takes an earlier *plan* year: a 2020 actual does not stand in."""
-    r = result(indicator(**NO_BASELINE), 2021, y2020=2.8, y2021=2.95)
-    assert r.status is Status.UNKNOWN
+def test_missing_baseline_ignores_the_year_judged_and_later_actuals():
+    """Only a base-year actual or an earlier plan year's stands in; never the year judged or later."""
+    r = result(indicator(**NO_BASELINE), 2021, y2021=2.95)
+    assert r.status is Status.UNKNOWN and r.judgement.reference is None
     r = result(indicator(**NO_BASELINE), 2022, y2022=3.0, y2023=3.2)
     assert r.status is Status.UNKNOWN
 
@@ -326,8 +326,9 @@ def test_different_figures_for_the_same_months_are_not_chosen_between():
         Actual(1, 2022, 36, "x", period="2022-H1", months=6),
         Actual(1, 2022, 33, "x", period="2022-06", months=6),
     ]
-    r = assess(plan, rows, parse_period("2022-Q2")).results[0]
-    assert r.status is Status.UNKNOWN and "cover the same months but differ" in r.judgement.reason
+    # The reader refuses such a pair (tests/test_validate.py); the core never chooses either.
+    with pytest.raises(ConflictingFigures, match="cover the same months but differ"):
+        assess(plan, rows, parse_period("2022-Q2"))
 
 
 # ── scorecards ──────────────────────────────────────────────────────────────

@@ -26,7 +26,7 @@ from wcplan import units
 from wcplan.findings import Finding, Severity
 from wcplan.i18n import N_, _, ngettext
 from wcplan.locate import display_path
-from wcplan.periods import FORMS_HELP, parse_period, whole_year
+from wcplan.periods import FORMS_HELP, Period, parse_period, whole_year
 from wcplan.plan import Indicator, Plan
 from wcplan.records import Actual
 
@@ -632,8 +632,7 @@ class RowChecker:
             ok = False
         if not ok or value is None:
             return
-        label = str(period.year) if period.whole_year else period.label
-        if merger.seen(indicator.id, label, value, report.name, line):
+        if merger.seen(indicator.id, period, value, report.name, line):
             return
         merger.add(
             Actual(
@@ -648,7 +647,8 @@ class RowChecker:
                 period=None if period.whole_year else period.label,
                 months=period.months,
                 reporter=reporter or None,
-            )
+            ),
+            period.label,
         )
 
     # Each parse returns (result, problem) where problem is (code, column, sentence) or None.
@@ -867,30 +867,40 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
 
 
 class _Merger:
-    """Keeps one record per indicator and period, across all files, as rows are read.
+    """Keeps one record per indicator and months of a year, across all files, as rows are read.
 
-    A repeated key never becomes a record: the same value again is a warning, a different
-    value an error naming both places, and then neither value is kept (wcplan never chooses).
+    Figures covering the same months are one figure (2022-06 = 2022-Q2 = 2022-H1; 2022-12 =
+    2022-Q4 = 2022-H2 = 2022). A repeated figure never becomes a second record: the same value
+    again is a warning, a different value an error naming both places, and then neither value is
+    kept (wcplan never chooses).
     """
 
     def __init__(self, findings: list[Finding]):
         self.findings = findings
-        self.first: dict[tuple[int, str], Actual] = {}
-        self.conflicted: set[tuple[int, str]] = set()
+        self.first: dict[tuple[int, int, int], Actual] = {}
+        self.labels: dict[tuple[int, int, int], str] = {}
+        self.conflicted: set[tuple[int, int, int]] = set()
 
-    def add(self, record: Actual) -> None:
-        self.first[(record.indicator, record.period_label)] = record
+    def add(self, record: Actual, label: str) -> None:
+        key = (record.indicator, record.year, record.months)
+        self.first[key] = record
+        self.labels[key] = label
 
-    def seen(self, indicator: int, label: str, value: float, file: str, line: int) -> bool:
-        """Whether this indicator and period already has a value; if so, report the repeat."""
-        earlier = self.first.get((indicator, label))
+    def seen(self, indicator: int, period: Period, value: float, file: str, line: int) -> bool:
+        """Whether this indicator already has a figure for these months; if so, report the repeat."""
+        key = (indicator, period.year, period.months)
+        earlier = self.first.get(key)
         if earlier is None:
             return False
+        label = period.label
+        earlier_label = self.labels[key]
         place = (
             _("line {line}").format(line=earlier.line)
             if earlier.file == file
             else f"{earlier.file}:{earlier.line}"
         )
+        if earlier_label != label:
+            place = _("{place} (as {label})").format(place=place, label=earlier_label)
         if earlier.value == value or math.isclose(earlier.value, value, rel_tol=1e-12):
             self.findings.append(
                 Finding(
@@ -907,7 +917,7 @@ class _Merger:
                 )
             )
         else:
-            self.conflicted.add((indicator, label))
+            self.conflicted.add(key)
             self.findings.append(
                 Finding(
                     "conflicting-values",

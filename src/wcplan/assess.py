@@ -6,13 +6,13 @@ statement of the shared methodology); the section names below are that document'
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from wcplan.compare import Rules
 from wcplan.i18n import _
-from wcplan.outlook import Projection, SoFar, project, so_far
+from wcplan.outlook import Projection, SoFar, project, reference, so_far
 from wcplan.periods import Period, whole_year
 from wcplan.plan import Attribute, Indicator, Measure, Plan
 from wcplan.records import Actual
@@ -43,7 +43,8 @@ class Judgement:
     status: Status
     progress: float | None = None
     reference: float | None = None
-    reference_year: int | None = None  # set when an earlier actual stood in for a missing baseline
+    #: the year of the actual that stood in for a missing baseline (None: the baseline itself)
+    reference_year: int | None = None
     reason: str | None = None
 
 
@@ -208,12 +209,18 @@ def count_statuses(results: Iterable[IndicatorResult]) -> dict[Status, int]:
 # ── the rules ────────────────────────────────────────────────────────────────
 
 
+class ConflictingFigures(ValueError):
+    """Two figures for the same indicator and months differ: the rules never choose between them.
+    (The reader reports such a conflict as an error, so the command line never gets here.)"""
+
+
 def assess(
     plan: Plan, actuals: Iterable[Actual], when: int | Period, files: list[str] | None = None
 ) -> Assessment:
     """Assessment of every indicator of the plan for a year, or for the year to date of a period.
 
-    `actuals` is the tidy table of `wcplan.actuals`: at most one record per indicator and period.
+    `actuals`: the tidy table of `wcplan.actuals`, at most one figure per indicator and months
+    of a year (a figure covering the whole year, 2022-12 or 2022-Q4, is the year's figure).
     """
     period = whole_year(when) if isinstance(when, int) else when
     year = period.year
@@ -222,21 +229,33 @@ def assess(
     by_indicator: dict[int, dict[int, Actual]] = {}
     within: dict[int, list[Actual]] = {}
     for actual in actuals:
-        if actual.period is None:
-            by_indicator.setdefault(actual.indicator, {})[actual.year] = actual
+        if actual.months == 12:
+            years = by_indicator.setdefault(actual.indicator, {})
+            _no_conflict(years.get(actual.year), actual)
+            years[actual.year] = actual
         elif actual.year == year:
             within.setdefault(actual.indicator, []).append(actual)
     results = [
         assess_indicator(plan, ind, period, by_indicator.get(ind.id, {}), within.get(ind.id, []))
         for ind in plan.indicators
     ]
+    # A period sees only its past: the whole-year figures of earlier years.
+    seen = year if period.whole_year else year - 1
     history = {
-        ident: {y: a.value for y, a in sorted(years.items()) if y <= year}
+        ident: {y: a.value for y, a in sorted(years.items()) if y <= seen}
         for ident, years in by_indicator.items()
     }
     return Assessment(
         plan=plan, year=year, results=results, files=list(files or []), period=period, history=history
     )
+
+
+def _no_conflict(earlier: Actual | None, actual: Actual) -> None:
+    if earlier is not None and earlier.value != actual.value:
+        raise ConflictingFigures(
+            f"indicator {actual.indicator}: {earlier.period_label} ({earlier.value:g}) and "
+            f"{actual.period_label} ({actual.value:g}) cover the same months but differ"
+        )
 
 
 def assess_indicator(
@@ -246,36 +265,33 @@ def assess_indicator(
     actuals: Mapping[int, Actual],
     within: Iterable[Actual] = (),
 ) -> IndicatorResult:
-    """The result for one indicator. `actuals`: its whole-year actuals by year; `within`: its
-    figures for periods within the year judged."""
+    """The result for one indicator. `actuals`: its whole-year figures by year; `within`: its
+    figures for periods within the year judged.
+
+    A view of a period sees only what was known at its end: figures of its year covering at most
+    its months, and whole-year figures of earlier years. Its plan so far and outlook are those as
+    of the end of the previous year (none in the plan's first year)."""
     period = whole_year(when) if isinstance(when, int) else when
     year = period.year
     target = float(indicator.targets[year])
-    earlier = {y: a.value for y, a in actuals.items() if y in plan.years and y < year}
-    thresholds = {
-        "on_track": float(plan.meta.thresholds.on_track),
-        "behind": float(plan.meta.thresholds.behind),
-        "tolerance": float(plan.meta.tolerance),
-    }
-    actual, judgement = _figure(period, actuals.get(year), list(within))
+    rules = Rules.of(plan)
+    seen = year if period.whole_year else year - 1
+    values = {y: a.value for y, a in actuals.items() if y <= seen}
+    earlier = {y: v for y, v in values.items() if y < year}
+    actual = _figure(period, actuals.get(year) if period.whole_year else None, list(within))
     expected = schedule_gap = None
-    if (
-        judgement is None
-        and actual is not None
-        and actual.period is not None
-        and indicator.measure is Measure.FLOW
-    ):
+    if actual is not None and actual.months < 12 and indicator.measure is Measure.FLOW:
         judgement, expected, schedule_gap = judge_schedule(
-            indicator, target, actual.value, actual.months, **thresholds
+            indicator, target, actual.value, actual.months, rules
         )
-    elif judgement is None:
-        judgement = judge(indicator, year, actual.value if actual else None, earlier, **thresholds)
+    else:
+        judgement = judge(plan, indicator, year, actual.value if actual else None, earlier)
     gap = completion = None
     if actual is not None:
         gap = actual.value - target
         if indicator.attribute is not Attribute.RATIO and target != 0:
             completion = actual.value / target
-    values = {y: a.value for y, a in actuals.items() if y in plan.years}
+    as_of = seen if seen in plan.years else None
     return IndicatorResult(
         indicator,
         year,
@@ -284,122 +300,121 @@ def assess_indicator(
         judgement,
         gap,
         completion,
-        so_far(plan, indicator, year, values),
-        project(plan, indicator, year, values),
+        so_far(plan, indicator, as_of, values) if as_of else None,
+        project(plan, indicator, as_of, values) if as_of else None,
         expected,
         schedule_gap,
-        provisional=actual is not None and actual.period is not None,
+        provisional=actual is not None and actual.months < 12,
     )
 
 
-def _figure(
-    period: Period, whole: Actual | None, within: list[Actual]
-) -> tuple[Actual | None, Judgement | None]:
-    """The figure to judge: the whole-year value, else (for a year) the latest period, or (for a
-    period) the figures covering the same months. Different figures for the same months are
-    never chosen between: the status is unknown, with the reason."""
+def _figure(period: Period, whole: Actual | None, within: list[Actual]) -> Actual | None:
+    """The figure to judge: for a year its whole-year figure, else provisionally the latest
+    figure within it; for a period the figure covering exactly its months (a May figure does not
+    answer June)."""
     if period.whole_year:
         if whole is not None or not within:
-            return whole, None
+            return whole
         months = max(a.months for a in within)
     else:
         months = period.months
     same = [a for a in within if a.months == months]
     if not same:
-        return None, None
-    if len({a.value for a in same}) > 1:
-        labels = _(" and ").join(f"{a.period_label} ({a.value:g})" for a in same)
-        return None, Judgement(
-            Status.UNKNOWN, reason=_("{labels} cover the same months but differ").format(labels=labels)
-        )
+        return None
+    for other in same[1:]:
+        _no_conflict(same[0], other)
     exact = [a for a in same if a.period_label == period.label]
-    return (exact or same)[0], None
+    return (exact or same)[0]
 
 
 def judge_schedule(
-    indicator: Indicator,
-    target: float,
-    actual: float,
-    months: int,
-    *,
-    on_track: float = 0.95,
-    behind: float = 0.6,
-    tolerance: float = 1e-9,
+    indicator: Indicator, target: float, actual: float, months: int, rules: Rules | None = None
 ) -> tuple[Judgement, float, float | None]:
     """A flow within the year against the time schedule (methodology: "A period within the year").
 
-    Returns the judgement, the expected value T x f and the schedule gap (A/T - f) x 100 points.
+    Returns the judgement, the expected value E = T x f and the schedule gap (A/T - f) x 100 points.
     """
+    rules = rules or Rules()
     share = months / 12
     expected = target * share
     schedule_gap = (actual / target - share) * 100 if target else None
-    sign = 1.0 if indicator.direction == "increase" else -1.0
-    if sign * (actual - expected) >= 0 or math.isclose(actual, expected, rel_tol=tolerance):
+    increase = indicator.direction == "increase"
+    if rules.reaches(actual, expected, indicator.direction):
         return Judgement(Status.MET), expected, schedule_gap
-    ratio = actual / expected if sign > 0 else expected / actual
-    return Judgement(_band(ratio, on_track, behind), progress=ratio), expected, schedule_gap
+    if expected == 0 or (not increase and actual == 0):
+        # Only a figure on the wrong side of 0 misses an expected value of 0: no ratio exists.
+        return (
+            Judgement(Status.OFF_TRACK, reason=_("the target is 0 and the actual is below it")),
+            expected,
+            schedule_gap,
+        )
+    ratio = actual / expected if increase else expected / actual
+    return Judgement(_band(rules, ratio), progress=ratio), expected, schedule_gap
 
 
 def judge(
+    plan: Plan,
     indicator: Indicator,
     year: int,
     actual: float | None,
     earlier_actuals: Mapping[int, float],
-    *,
-    on_track: float = 0.95,
-    behind: float = 0.6,
-    tolerance: float = 1e-9,
 ) -> Judgement:
     """Year-end status of one indicator (methodology, "Year-end assessment for year Y").
 
-    `earlier_actuals` maps earlier plan years to this indicator's actuals; the earliest
-    stands in for a missing baseline.
+    `indicator` may be a commitment of the tasks file (it has the same attributes, and its own
+    `comparison`). `earlier_actuals` maps earlier years (the base year's among them, where one
+    was supplied) to whole-year actuals: they stand in for a missing baseline.
     """
+    rules = Rules.of(plan)
     target = float(indicator.targets[year])
-    sign = 1.0 if indicator.direction == "increase" else -1.0  # "decrease" mirrors every comparison
+    direction = indicator.direction
+    comparison = indicator.comparison
+    increase = direction == "increase"
 
     # 1. No actual.
     if actual is None:
         return Judgement(Status.NO_DATA)
-    # 2. Met, with a relative tolerance.
-    if sign * (actual - target) >= 0 or math.isclose(actual, target, rel_tol=tolerance):
+    # 2. Met, at the threshold with the plan's tolerance.
+    if rules.reaches(actual, target, direction, comparison):
         return Judgement(Status.MET)
 
     # 3. The progress ratio.
     if indicator.attribute is Attribute.ANNUAL:
-        if target == 0:
-            # Only a negative actual misses a target of 0: no ratio exists.
+        if target == 0 or (not increase and actual == 0):
+            # Only an actual on the wrong side of 0 misses a target of 0: no ratio exists.
             return Judgement(Status.OFF_TRACK, reason=_("the target is 0 and the actual is below it"))
-        ratio = actual / target if sign > 0 else target / actual
-        return Judgement(_band(ratio, on_track, behind), progress=ratio)
+        ratio = actual / target if increase else target / actual
+        return Judgement(_band(rules, ratio), progress=ratio)
 
-    reference, reference_year = indicator.baseline, None
-    if reference is None:
-        if not earlier_actuals:
-            return Judgement(
-                Status.UNKNOWN,
-                reason=_(
-                    "no baseline, and no actual of a plan year before {year} to measure progress from"
-                ).format(year=year),
-            )
-        reference_year = min(earlier_actuals)
-        reference = earlier_actuals[reference_year]
-    reference = float(reference)
-    if math.isclose(target, reference, rel_tol=tolerance):
+    ref = reference(indicator, earlier_actuals, plan.meta.base_year, before=year)
+    if ref is None:
+        return Judgement(
+            Status.UNKNOWN,
+            reason=_(
+                "no baseline, and no whole-year actual of {base} or of a plan year before {year} to "
+                "measure progress from"
+            ).format(base=plan.meta.base_year, year=year),
+        )
+    if rules.reaches(ref.value, target, direction):
+        # No increase was planned, or the reference already stands at or beyond the target: a fall
+        # from above the target to below it is never progress.
+        planned_none = rules.reaches(target, ref.value, direction)  # the target is the reference
         return Judgement(
             Status.OFF_TRACK,
-            reference=reference,
-            reference_year=reference_year,
-            reason=_("no change from the reference was planned and the actual missed the target"),
+            reference=ref.value,
+            reference_year=ref.year,
+            reason=(
+                _("no change from the reference was planned and the actual missed the target")
+                if planned_none
+                else _(
+                    "the reference ({value}) already stands beyond the target, and the actual fell below it"
+                ).format(value=f"{ref.value:g}")
+            ),
         )
-    ratio = (actual - reference) / (target - reference)
-    return Judgement(_band(ratio, on_track, behind), ratio, reference, reference_year)
+    ratio = (actual - ref.value) / (target - ref.value)
+    return Judgement(_band(rules, ratio), ratio, ref.value, ref.year)
 
 
-def _band(ratio: float, on_track: float, behind: float) -> Status:
-    # 4. The bands.
-    if ratio >= on_track:
-        return Status.ON_TRACK
-    if ratio >= behind:
-        return Status.BEHIND
-    return Status.OFF_TRACK
+def _band(rules: Rules, ratio: float) -> Status:
+    # 4. The bands, each edge belonging to the band above it.
+    return rules.band(ratio, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK)

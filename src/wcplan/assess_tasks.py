@@ -245,7 +245,8 @@ def _commitment(
     by_year: dict[int, float] = {}
     records: tuple = ()
     missing: tuple[int, ...] = ()
-    for y in plan.years:
+    # The base year's value too, where one was supplied: it stands in for a missing baseline.
+    for y in [plan.meta.base_year, *plan.years]:
         if y > year:
             break
         if c.indicators:
@@ -262,17 +263,8 @@ def _commitment(
     judgement = gap = completion = None
     target = float(c.targets[year]) if due else None
     if due:
-        thresholds = plan.meta.thresholds
         earlier = {y: v for y, v in by_year.items() if y < year}
-        judgement = judge(
-            c,
-            year,
-            value,
-            earlier,
-            on_track=float(thresholds.on_track),
-            behind=float(thresholds.behind),
-            tolerance=float(plan.meta.tolerance),
-        )
+        judgement = judge(plan, c, year, value, earlier)
         if value is not None:
             gap = value - target
             if c.attribute is not Attribute.RATIO and target:
@@ -290,5 +282,5 @@ def _commitment(
         projection=project(plan, c, year, by_year),
         records=records,
         missing=missing,
-        history=by_year,
+        history={y: v for y, v in by_year.items() if y in plan.years},
     )

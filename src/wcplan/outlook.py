@@ -3,11 +3,11 @@ so far", "Outlook to the final target"). Pure: no printing, no files."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from wcplan.compare import Rules
 from wcplan.i18n import _
 from wcplan.plan import Attribute, Indicator, Plan
 
@@ -20,15 +20,46 @@ class Outlook(StrEnum):
 
 
 @dataclass(frozen=True)
-class SoFar:
-    """How far the whole plan has come by year Y."""
+class Reference:
+    """What progress is measured from: the baseline, or where it is missing a whole-year actual
+    standing in for it (methodology, "Year-end assessment", step 3)."""
 
+    value: float
+    #: The year of the actual that stands in for a missing baseline; None for the baseline itself.
+    year: int | None = None
+
+
+def reference(
+    indicator: Indicator, actuals: Mapping[int, float], base_year: int, before: int
+) -> Reference | None:
+    """The baseline; where it is missing, a whole-year actual of the base year where one was
+    supplied, else the earliest whole-year actual of a plan year before `before`; else None.
+
+    `actuals`: whole-year actuals of this indicator by year (the base year's may be among them)."""
+    if indicator.baseline is not None:
+        return Reference(float(indicator.baseline))
+    if base_year in actuals:
+        return Reference(float(actuals[base_year]), base_year)
+    earlier = sorted(y for y in actuals if base_year < y < before)
+    return Reference(float(actuals[earlier[0]]), earlier[0]) if earlier else None
+
+
+@dataclass(frozen=True)
+class SoFar:
+    """How far the whole plan has come by the end of year `as_of`."""
+
+    #: the year whose end it describes: the year judged, or for a period the year before it
+    as_of: int
     #: annual indicators (累计法): sum of actuals / sum of targets over the years with an actual
     completion: float | None = None
     #: cumulative and ratio indicators: (A_Y - ref) / (T_final - ref)
     progress: float | None = None
-    #: plan years up to Y without an actual: named, never counted as zero
+    #: plan years up to `as_of` without an actual: named, never counted as zero
     missing_years: list[int] = field(default_factory=list)
+    #: the year of the actual standing in for a missing baseline (None: the baseline)
+    reference_year: int | None = None
+    #: why no figure was computed where an actual exists
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,84 +70,120 @@ class Projection:
     #: the outlook ratio O
     ratio: float | None = None
     reason: str | None = None
+    #: the year of the latest actual it starts from (None where there is none)
+    as_of: int | None = None
+    #: the year of the actual standing in for a missing baseline (None: the baseline)
+    reference_year: int | None = None
 
 
 def so_far(plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, float]) -> SoFar:
-    """`actuals`: whole-year actuals of this indicator by year."""
+    """The whole plan so far at the end of `year`. `actuals`: whole-year actuals of this
+    indicator by year; those after `year` are not looked at."""
     years = [y for y in plan.years if y <= year]
     missing = [y for y in years if y not in actuals]
     if indicator.attribute is Attribute.ANNUAL:
         present = [y for y in years if y in actuals]
         total_target = sum(float(indicator.targets[y]) for y in present)
         completion = sum(actuals[y] for y in present) / total_target if present and total_target else None
-        return SoFar(completion=completion, missing_years=missing)
-    ref = _reference(indicator, actuals, before=year)
+        return SoFar(year, completion=completion, missing_years=missing)
+    ref = reference(indicator, actuals, plan.meta.base_year, before=year)
     final = float(indicator.targets[plan.years[-1]])
-    progress = None
-    if year in actuals and ref is not None and not math.isclose(final, ref[1]):
-        progress = (actuals[year] - ref[1]) / (final - ref[1])
-    return SoFar(progress=progress, missing_years=missing)
+    progress = reason = None
+    if year in actuals and ref is not None:
+        if Rules.of(plan).reaches(ref.value, final, indicator.direction):
+            reason = _("the reference already stands at or beyond the final target")
+        else:
+            progress = (actuals[year] - ref.value) / (final - ref.value)
+    ref_year = ref.year if ref else None
+    return SoFar(year, progress=progress, missing_years=missing, reference_year=ref_year, reason=reason)
 
 
 def project(plan: Plan, indicator: Indicator, year: int, actuals: Mapping[int, float]) -> Projection | None:
-    """The outlook to the final target from the whole-year actuals up to `year`; None in the last year."""
+    """The outlook to the final target from the whole-year actuals up to `year` (those after it
+    are not looked at); None in the plan's last year."""
     last = plan.years[-1]
     if year >= last:
         return None
+    rules = Rules.of(plan)
+    base_year = plan.meta.base_year
     final = float(indicator.targets[last])
-    sign = 1.0 if indicator.direction == "increase" else -1.0
-    known = {y: a for y, a in sorted(actuals.items()) if y in plan.years and y <= year}
-    points = (
-        [(plan.meta.base_year, float(indicator.baseline))] if indicator.baseline is not None else []
-    ) + list(known.items())
+    direction = indicator.direction
+    comparison = indicator.comparison
+    known = {y: float(a) for y, a in sorted(actuals.items()) if y in plan.years and y <= year}
+    ref = reference(indicator, actuals, base_year, before=year + 1)
+    ref_year = ref.year if ref else None
+    # The points: the base year's value (the baseline, or an actual standing in for it), then
+    # the actual of every plan year up to `year`.
+    based = ref is not None and ref.year in (None, base_year)
+    points = ([(base_year, ref.value)] if based else []) + list(known.items())
+    if known:
+        latest = list(known.items())[-1]
+    else:
+        latest = (base_year, ref.value) if ref is not None and ref.year == base_year else None
+    as_of = latest[0] if latest else None
+
+    if latest is not None and rules.reaches(latest[1], final, direction, comparison):
+        # Likely where the latest actual already meets the final target, however few points.
+        value, ratio = _projected(plan, indicator, known, points, ref) if len(points) >= 2 else (None, None)
+        return Projection(
+            Outlook.LIKELY,
+            value,
+            ratio,
+            reason=_("the latest actual ({year}) already meets the final target").format(year=latest[0]),
+            as_of=as_of,
+            reference_year=ref_year,
+        )
     if len(points) < 2:
         return Projection(
-            Outlook.UNKNOWN, reason=_("fewer than two points (baseline and actuals) to project from")
+            Outlook.UNKNOWN,
+            reason=_("fewer than two points (baseline and actuals) to project from"),
+            as_of=as_of,
+            reference_year=ref_year,
         )
-    latest_year, latest = points[-1]
-    already = sign * (latest - final) >= 0 or math.isclose(latest, final)
+    if indicator.attribute is not Attribute.ANNUAL and rules.reaches(ref.value, final, direction):
+        return Projection(
+            Outlook.UNLIKELY,
+            reason=_("the final target is not beyond the reference, and the latest actual misses it"),
+            as_of=as_of,
+            reference_year=ref_year,
+        )
+    value, ratio = _projected(plan, indicator, known, points, ref)
+    if ratio is None:
+        reason = _("no actual of a plan year yet")
+        return Projection(Outlook.UNKNOWN, value, reason=reason, as_of=as_of, reference_year=ref_year)
+    outlook = rules.band(ratio, Outlook.LIKELY, Outlook.AT_RISK, Outlook.UNLIKELY)
+    return Projection(outlook, value, ratio, as_of=as_of, reference_year=ref_year)
 
+
+def _projected(
+    plan: Plan,
+    indicator: Indicator,
+    known: dict[int, float],
+    points: list[tuple[int, float]],
+    ref: Reference | None,
+) -> tuple[float | None, float | None]:
+    """(the projected value, the outlook ratio O); either is None where it cannot be computed."""
+    last = plan.years[-1]
+    increase = indicator.direction == "increase"
     if indicator.attribute is Attribute.ANNUAL:
         values = list(known.values())
-        # Remaining years: the plan years whose actual is not known yet (a missing year is
-        # projected at the mean pace, like a future one, rather than counted as zero).
+        if not values:
+            return None, None
+        # Every plan year without an actual is projected at the mean pace, like a future one,
+        # rather than counted as zero.
         remaining = len(plan.years) - len(values)
-        total = sum(values) + (sum(values) / len(values)) * remaining if values else None
+        total = sum(values) + (sum(values) / len(values)) * remaining
         target_total = sum(float(indicator.targets[y]) for y in plan.years)
-        if total is None:
-            return Projection(Outlook.UNKNOWN, reason=_("no actual of a plan year yet"))
-        if target_total == 0:
-            return Projection(Outlook.LIKELY, total, None)
-        ratio = total / target_total if sign > 0 else (target_total / total if total else math.inf)
-        return Projection(_band(plan, ratio, already), total, ratio)
-
-    first_year, first = points[0]
+        if target_total == 0 or (not increase and total == 0):
+            return total, None
+        return total, (total / target_total if increase else target_total / total)
+    final = float(indicator.targets[last])
+    (first_year, first), (latest_year, latest) = points[0], points[-1]
     slope = (latest - first) / (latest_year - first_year)
     projected = latest + slope * (last - latest_year)
-    ref = (plan.meta.base_year, float(indicator.baseline)) if indicator.baseline is not None else points[0]
-    if math.isclose(final, ref[1]):
-        outlook = Outlook.LIKELY if already else Outlook.UNLIKELY
-        return Projection(outlook, projected, None, reason=_("no change from the reference is planned"))
-    ratio = (projected - ref[1]) / (final - ref[1])
-    return Projection(_band(plan, ratio, already), projected, ratio)
-
-
-def _band(plan: Plan, ratio: float, already: bool) -> Outlook:
-    """The same bands as the year-end status (0.95 and 0.6 unless the plan file says otherwise)."""
-    thresholds = plan.meta.thresholds
-    if already or ratio >= thresholds.on_track:
-        return Outlook.LIKELY
-    if ratio >= thresholds.behind:
-        return Outlook.AT_RISK
-    return Outlook.UNLIKELY
-
-
-def _reference(indicator: Indicator, actuals: Mapping[int, float], before: int) -> tuple[int, float] | None:
-    """The baseline, or where it is missing the earliest actual of a plan year before `before`."""
-    if indicator.baseline is not None:
-        return (0, float(indicator.baseline))
-    earlier = sorted(y for y in actuals if y < before)
-    return (earlier[0], actuals[earlier[0]]) if earlier else None
+    if ref is None or final == ref.value:
+        return projected, None
+    return projected, (projected - ref.value) / (final - ref.value)
 
 
 @dataclass(frozen=True)
@@ -140,6 +207,6 @@ def trend(plan: Plan, indicator: Indicator, actuals) -> Trend:
     years = [assess_indicator(plan, indicator, year, mine) for year in plan.years]
     known = [y for y in plan.years if y in mine]
     latest = known[-1] if known else plan.meta.base_year
-    values = {y: mine[y].value for y in known}
+    values = {y: a.value for y, a in mine.items()}  # the base year's too: it may stand in for the baseline
     projection = project(plan, indicator, latest, values) if latest < plan.years[-1] else None
     return Trend(indicator, years, projection, latest if projection else None)

@@ -1,7 +1,9 @@
 """Periods within a plan year: `2022`, `2022-06`, `2022-Q2`, `2022-H1`, and their Chinese forms.
 
 A period is kept in its canonical form with the number of months of the year it covers
-(`months`, 12 for the whole year), which is what the time schedule (序时进度) needs.
+(`months`, 12 for the whole year), which is what the time schedule (序时进度) needs. Periods are
+year to date (累计), as Chinese statistics report them: 2022-06, 2022-Q2 and 2022-H1 are the same
+months, and 2022-12, 2022-Q4 and 2022-H2 are the whole year.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ class Period:
 
     @property
     def whole_year(self) -> bool:
-        return self.months == 12 and self.label == str(self.year)
+        """Whether it covers the whole year: 2022, and also 2022-12, 2022-Q4 and 2022-H2 (periods
+        are year to date, so these are the same figure as 2022)."""
+        return self.months == 12
 
 
 def whole_year(year: int) -> Period:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
 
+from wcplan.compare import Comparison
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
@@ -97,6 +98,11 @@ class Indicator(_Strict):
     def units(self) -> list[str]:
         """The lead unit and the responsible units, lead first."""
         return [self.lead, *[u for u in self.responsible if u != self.lead]]
+
+    @property
+    def comparison(self) -> Comparison:
+        """An indicator's target is met at it or beyond it (commitments may differ: 超过 N)."""
+        return Comparison.AT_LEAST
 
     @property
     def label(self) -> str:

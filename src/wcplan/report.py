@@ -73,8 +73,9 @@ def method(plan) -> list[str]:
             "the share of the planned rise achieved."
         ),
         _(
-            "On track: R ≥ {on}; behind: {behind} ≤ R < {on}; off track: R < {behind}. No data: no actual. "
-            "Unknown: R cannot be computed (no baseline and no earlier actual)."
+            "On track: R ≥ {on}; behind: {behind} ≤ R < {on}; off track: R < {behind}; a ratio on an edge "
+            "belongs to the band above. No data: no actual. Unknown: R cannot be computed (no baseline, and "
+            "no base-year or earlier actual)."
         ).format(on=on, behind=behind),
         _(
             "Gap = actual − target (percentage points for percentage indicators); completion (完成率) = "

@@ -7,6 +7,7 @@ the same attributes the core reads: `targets`, `baseline`, `attribute`, `measure
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from enum import StrEnum
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
 
+from wcplan.compare import Comparison
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
@@ -119,6 +121,10 @@ class TasksFile(_Strict):
     commitments: list[CommitmentEntry] = Field(default_factory=list)
 
 
+#: The wording of a commitment met only above its number: 超过400家.
+_MORE_THAN = re.compile(r"超过\s*[0-9０-９]")
+
+
 class Commitment:
     """A commitment resolved against the plan: what the core judges.
 
@@ -134,6 +140,8 @@ class Commitment:
         self.name_en = entry.name_en
         self.unit = entry.unit
         self.wording = entry.wording
+        #: 超过 N (more than N) is met only above N; N以上, 达到 N and 力争 N at N or above.
+        self.comparison = Comparison.MORE_THAN if _MORE_THAN.search(entry.wording) else Comparison.AT_LEAST
         self.target = entry.target
         self.strive = entry.strive
         self.yearly = entry.yearly

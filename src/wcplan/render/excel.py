@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from wcplan.assess import IndicatorResult, Status
 from wcplan.i18n import N_, _
-from wcplan.plan import Attribute, Indicator
+from wcplan.plan import Indicator
 from wcplan.render import text
 from wcplan.report import Report, method
 from wcplan.units import is_count, is_percent
@@ -39,7 +39,7 @@ def value_format(indicator: Indicator) -> str:
 
 
 def gap_format(indicator: Indicator) -> str:
-    if indicator.attribute is Attribute.RATIO or is_percent(indicator.unit):
+    if is_percent(indicator.unit):
         unit = _("{value} pp").format(value="").strip()
         return f'+0.0" {unit}";-0.0" {unit}";0" {unit}"'
     return "+0;-0;0" if is_count(indicator.unit) else "+0.0;-0.0;0.0"

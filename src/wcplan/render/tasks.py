@@ -77,8 +77,7 @@ def due(r: CommitmentResult) -> str:
 
 def target(r: CommitmentResult) -> str:
     c = r.commitment
-    sign = "≤" if c.direction == "decrease" else "≥"
-    return f"{sign}{text.number(c.target)}"
+    return f"{c.comparison.symbol(c.direction, ascii=False)}{text.number(c.target)}"
 
 
 def gap(r: CommitmentResult) -> str:
@@ -428,6 +427,8 @@ def commitment_document(r: CommitmentResult) -> dict:
         "unit": c.unit,
         "target": c.target,
         "direction": c.direction,
+        # how the value is compared with the target: >= (N以上, 达到 N, 力争 N) or > (超过 N)
+        "comparison": c.comparison.symbol(c.direction),
         "due": c.due,
         "yearly": c.yearly,
         "deadline_stated": c.deadline_stated,
@@ -443,6 +444,7 @@ def commitment_document(r: CommitmentResult) -> dict:
         "progress": r.judgement.progress if r.judgement else None,
         "reference_year": r.judgement.reference_year if r.judgement else None,
         "reason": r.judgement.reason if r.judgement else None,
+        "plan_as_of": r.so_far.as_of if r.so_far else None,
         "plan_progress": (
             (r.so_far.completion if r.so_far.completion is not None else r.so_far.progress)
             if r.so_far

@@ -125,7 +125,9 @@ def gap(result: IndicatorResult) -> str:
         return ""
     text = number(result.gap)
     text = text if text.startswith("-") or text == "0" else f"+{text}"
-    return points_text(text) if result.indicator.attribute is Attribute.RATIO else text
+    # Percentage points only where the unit is a percentage: a ratio in another unit
+    # (吨标准煤/万元) has its gap in that unit.
+    return points_text(text) if units.is_percent(result.indicator.unit) else text
 
 
 def points_text(value: str) -> str:
@@ -192,6 +194,7 @@ def is_illustrative_note(note: str) -> bool:
 def notes(assessment: Assessment) -> list[str]:
     """Plain sentences every report of this assessment must carry."""
     out = illustrative_note([r.actual for r in assessment.results])
+    out += period_notes(assessment)
     for r in assessment.results:
         if r.provisional and assessment.whole_year:
             out.append(
@@ -213,6 +216,24 @@ def notes(assessment: Assessment) -> list[str]:
         elif r.status is Status.OFF_TRACK and j.reason:
             out.append(_("Indicator {id} is off track: {reason}.").format(id=r.indicator.id, reason=j.reason))
     return out
+
+
+def period_notes(assessment: Assessment) -> list[str]:
+    """What a view of a period within the year sees: only what was known at its end."""
+    if assessment.whole_year:
+        return []
+    previous = assessment.year - 1
+    if previous in assessment.plan.years:
+        sentence = _(
+            "A view of {period} sees only what was known at its end: its plan so far and outlook are "
+            "those as of the end of {previous}, and every figure of {year} is provisional."
+        )
+    else:
+        sentence = _(
+            "A view of {period} sees only what was known at its end: {year} is the plan's first year, so "
+            "there is no plan so far or outlook yet, and every figure of {year} is provisional."
+        )
+    return [sentence.format(period=assessment.label, previous=previous, year=assessment.year)]
 
 
 def md_cell(value: str) -> str:
