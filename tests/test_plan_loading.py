@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+import yaml
 
 from conftest import DATA
 from wcplan.cli import app
 from wcplan.errors import PlanFileError
 from wcplan.plan import load_plan
+from wcplan.yamlfile import Refusals, Refused, load_yaml
 
 GOOD = (DATA / "targets.yaml").read_text(encoding="utf-8")
 LINES = GOOD.splitlines()
@@ -175,3 +179,95 @@ def test_a_missing_plan_file_is_a_usage_error(tmp_path, runner):
     result = runner.invoke(app, ["status", "2022", "--targets", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+# ── the YAML loader of the plan file and the tasks file ─────────────────────
+
+ALIAS = "plan-yaml-alias"
+BILLION_LAUGHS = 'lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+    f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 9)}]\n" for n in range(1, 10)
+)
+
+
+def column_of(text: str, needle: str, line: int) -> int:
+    return text.splitlines()[line - 1].index(needle) + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        # An anchor is refused where it is defined, before any alias can use it.
+        ("    lead: 区工信局\n", "    lead: &gx 区工信局\n", "&gx"),
+        # An alias of an anchor never defined is refused too, not reported as undefined.
+        ("    responsible: [望城经开区产业发展局]\n", "    responsible: *units\n", "*units"),
+        # A merge key is how aliases are usually spread; it goes with them.
+        ("    lead: 区金融办\n", "    <<: {lead: 区金融办}\n", "<<"),
+    ],
+)
+def test_anchors_aliases_and_merge_keys_are_refused_where_they_stand(tmp_path, old, new, needle):
+    text = edited(old, new)
+    [f] = problems(tmp_path, text)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
+    assert (f.code, f.line, f.column) == (ALIAS, line, column_of(text, needle, line))
+    assert f.message == (
+        "YAML anchors, aliases and merge keys (&name, *name, <<) are not allowed in this file; "
+        "write each value out in full."
+    )
+
+
+def test_billion_laughs_is_refused_at_once(tmp_path, runner):
+    path = tmp_path / "lol.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    start = time.perf_counter()
+    [f] = problems(tmp_path, BILLION_LAUGHS)
+    assert time.perf_counter() - start < 1.0
+    assert (f.code, f.line, f.column) == (ALIAS, 1, 7)
+    start = time.perf_counter()
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path)])
+    assert time.perf_counter() - start < 1.0
+    assert result.exit_code == 1
+    assert f"lol.yaml:1:7: error {ALIAS}: YAML anchors" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_repeated_key_is_refused_at_the_second(tmp_path):
+    text = edited("targets: {2021: 1100, 2022: 1400,", "targets: {2021: 1100, 2022: 1400, 2022: 9999,")
+    [f] = problems(tmp_path, text)
+    line = line_of("targets: {2021: 1100")
+    assert (f.code, f.line, f.column) == ("plan-duplicate-key", line, column_of(text, "2022: 9999", line))
+    assert f.message == f"the key '2022' appears twice in this mapping (first on line {line}); keep one."
+
+
+def test_a_repeated_field_is_refused_in_block_style_too(tmp_path):
+    text = edited("    lead: 区财政局\n", "    lead: 区财政局\n    lead: 区金融办\n")
+    [f] = problems(tmp_path, text)
+    first = line_of("lead: 区财政局")
+    assert (f.code, f.line, f.column) == ("plan-duplicate-key", first + 1, 5)
+    assert f"'lead' appears twice in this mapping (first on line {first})" in f.message
+
+
+def test_deep_nesting_is_refused_not_recursed_into(tmp_path):
+    text = edited("responsible: [望城经开区产业发展局]", "responsible: " + "[" * 400 + "]" * 400)
+    [f] = problems(tmp_path, text)
+    assert f.code == "plan-yaml-depth" and f.line == line_of("lead: 区工信局") + 1
+    assert f.message == "the file nests more than 50 levels deep."
+
+
+def test_the_loader_without_libyaml_refuses_the_same(tmp_path):
+    """PyYAML built without libyaml falls back to its own parser; the refusals are the same."""
+
+    class PurePython(Refusals, yaml.SafeLoader):
+        pass
+
+    assert yaml.load(GOOD, Loader=PurePython) == load_yaml(GOOD)
+    for text in (BILLION_LAUGHS, edited("2022: 1400,", "2022: 1400, 2022: 9999,")):
+        with pytest.raises(Refused) as pure:
+            yaml.load(text, Loader=PurePython)
+        with pytest.raises(Refused) as fast:
+            load_yaml(text)
+        assert (pure.value.code, pure.value.line, pure.value.column, pure.value.sentence) == (
+            fast.value.code,
+            fast.value.line,
+            fast.value.column,
+            fast.value.sentence,
+        )

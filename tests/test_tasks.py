@@ -413,6 +413,37 @@ def test_a_commitment_measured_by_indicators_takes_no_fields_of_its_own(tmp_path
     assert bad.splitlines()[finding.line - 1].strip() == "baseline: 3"
 
 
+def test_the_tasks_file_refuses_aliases_and_repeated_keys_as_the_plan_file_does(tmp_path, runner):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "tasks.yaml"
+    cases = [
+        (
+            text.replace("    lead: [望城经开区产业发展局]\n", "    lead: &park [望城经开区产业发展局]\n", 1),
+            "tasks-yaml-alias",
+            "&park",
+        ),
+        (
+            text.replace(
+                "    responsible: [区财政局, 区金融办]\n",
+                "    responsible: [区财政局, 区金融办]\n    id: 9\n",
+                1,
+            ),
+            "tasks-duplicate-key",
+            "id: 9",
+        ),
+    ]
+    for bad, code, needle in cases:
+        path.write_text(bad, encoding="utf-8")
+        with pytest.raises(PlanFileError) as caught:
+            load_tasks(path, PLAN)
+        (finding,) = caught.value.findings
+        line = next(n for n, row in enumerate(bad.splitlines(), 1) if needle in row)
+        assert (finding.code, finding.line) == (code, line)
+        assert finding.column == bad.splitlines()[line - 1].index(needle) + 1
+        r = runner.invoke(app, ["tasks", "2022", "--tasks", str(path)])
+        assert r.exit_code == 1 and f"tasks.yaml:{line}:{finding.column}: error {code}: " in r.stderr
+
+
 # ── the command ──────────────────────────────────────────────────────────────
 
 

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Valid
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
+from wcplan.yamlfile import Refused, load_yaml
 
 Number = StrictInt | StrictFloat
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Attribute(StrEnum):
@@ -167,9 +167,9 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
             name, "plan-encoding", _("the plan file is not UTF-8; save it as UTF-8."), line
         ) from None
     try:
-        # The safe loader (no Python objects), with libyaml's C parser where PyYAML has it:
-        # the same result as yaml.safe_load, several times faster on the 42-indicator plan.
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = load_yaml(text)
+    except Refused as exc:
+        raise _error(name, f"plan-{exc.code}", exc.sentence, exc.line, exc.column) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

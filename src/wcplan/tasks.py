@@ -20,7 +20,6 @@ from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
 from wcplan.plan import (
-    _SAFE_LOADER,
     ALLOWED_MEASURES,
     Attribute,
     Measure,
@@ -29,6 +28,7 @@ from wcplan.plan import (
     _describe_validation,
     _LineFinder,
 )
+from wcplan.yamlfile import Refused, load_yaml
 
 
 class _Strict(BaseModel):
@@ -247,7 +247,9 @@ def load_tasks(path: Path, plan: Plan, display: str | None = None) -> Tasks:
     except UnicodeDecodeError:
         raise fail("tasks-encoding", _("the tasks file is not UTF-8; save it as UTF-8.")) from None
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = load_yaml(text)
+    except Refused as exc:
+        raise fail(f"tasks-{exc.code}", exc.sentence, exc.line, exc.column) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
