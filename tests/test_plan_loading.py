@@ -119,6 +119,58 @@ def test_one_sentence_per_problem(tmp_path, old, new, code, sentence, line):
     assert finding.line == line
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "sentence"),
+    [
+        (
+            "targets: {2021: 1100, 2022: 1400,",
+            "targets: {2021: 1100, 2022: .nan,",
+            "indicator 1 (工业总产值): field 'targets.2022' must be a finite number, not nan.",
+        ),
+        (
+            "targets: {2021: 1000, 2022: 1300, 2023: 1600}",
+            "targets: {2021: 1000, 2022: 1300, 2023: -.inf}",
+            "indicator 2 (规模工业企业总产值): field 'targets.2023' must be a finite number, not -inf.",
+        ),
+        (
+            "baseline: 884",
+            "baseline: 1.0e+400",
+            "indicator 2 (规模工业企业总产值): field 'baseline' must be a finite number, not inf.",
+        ),
+        (
+            "baseline: 365",
+            "baseline: -365",
+            "indicator 3 (规模工业企业数): field 'baseline' must be zero or more, not -365.",
+        ),
+        (
+            "targets: {2021: 23, 2022: 25,",
+            "targets: {2021: 23, 2022: -2.5,",
+            "indicator 4 (制造业增加值占GDP比重): field 'targets.2022' must be zero or more, not -2.5.",
+        ),
+    ],
+)
+def test_non_finite_and_negative_numbers_are_refused_where_they_stand(tmp_path, old, new, sentence):
+    text = edited(old, new)
+    [f] = problems(tmp_path, text)
+    assert (f.code, f.message) == ("plan-field-invalid", sentence)
+    bad_value = new.rsplit(" ", 1)[1].rstrip(",}")
+    line = line_of(old)
+    assert (f.line, f.column) == (line, column_of(text, bad_value, line))
+
+
+def test_cli_refuses_a_nan_target_in_one_sentence(tmp_path, runner):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited("2022: 1400,", "2022: .nan,"), encoding="utf-8")
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path)])
+    assert result.exit_code == 1
+    line = line_of("2022: 1400,")
+    assert (
+        f"targets.yaml:{line}:{LINES[line - 1].index('1400') + 1}: error plan-field-invalid: "
+        "indicator 1 (工业总产值): field 'targets.2022' must be a finite number, not nan." in result.stderr
+    )
+    assert "Traceback" not in result.output + result.stderr
+
+
 def test_target_year_replaced_reports_both_sides(tmp_path):
     found = problems(tmp_path, edited("2023: 455}", "2024: 455}"))
     assert [f.message.split(": ", 1)[1] for f in found] == [

@@ -444,6 +444,24 @@ def test_the_tasks_file_refuses_aliases_and_repeated_keys_as_the_plan_file_does(
         assert r.exit_code == 1 and f"tasks.yaml:{line}:{finding.column}: error {code}: " in r.stderr
 
 
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [("-2", "must be zero or more, not -2"), (".inf", "must be a finite number, not inf")],
+)
+def test_a_commitment_number_is_finite_and_not_negative(tmp_path, value, problem):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("    baseline: 0"))
+    bad = text.replace(old + "\n", f"    baseline: {value}\n", 1)
+    path = tmp_path / "tasks.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        load_tasks(path, PLAN)
+    (finding,) = caught.value.findings
+    line = bad.splitlines().index(f"    baseline: {value}") + 1
+    assert (finding.line, finding.column) == (line, 15)
+    assert finding.message.endswith(f": field 'baseline' {problem}.")
+
+
 # ── the command ──────────────────────────────────────────────────────────────
 
 

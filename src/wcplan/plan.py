@@ -6,21 +6,34 @@ Nothing here is specific to Wangcheng: any plan with this schema works.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
+from pydantic_core import PydanticCustomError
 
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
 from wcplan.yamlfile import Refused, load_yaml
 
-Number = StrictInt | StrictFloat
+
+def _finite_not_negative(value: int | float) -> int | float:
+    if not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "Input should be a finite number")
+    if value < 0:
+        raise PydanticCustomError("negative_number", "Input should be zero or more")
+    return value
+
+
+#: Every number of the plan and its tasks file is a count, an amount, a share, a rank or a
+#: ratio: finite (no .nan, no .inf) and never negative.
+Number = Annotated[StrictInt | StrictFloat, AfterValidator(_finite_not_negative)]
 
 
 class Attribute(StrEnum):
@@ -269,6 +282,10 @@ def _describe_validation(
             elif len(loc) >= 2 and loc[-2] == "years":
                 what = _("field '{field}' must be a year, not {value}")
             code = "plan-field-invalid"
+        elif kind == "finite_number":
+            code, what = "plan-field-invalid", _("field '{field}' must be a finite number, not {value}")
+        elif kind == "negative_number":
+            code, what = "plan-field-invalid", _("field '{field}' must be zero or more, not {value}")
         elif kind in ("string_type",):
             code, what = "plan-field-invalid", _("field '{field}' must be text, not {value}")
         elif kind in ("list_type",):
