@@ -171,6 +171,69 @@ def test_cli_refuses_a_nan_target_in_one_sentence(tmp_path, runner):
     assert "Traceback" not in result.output + result.stderr
 
 
+# ── units: declared once, under `units` ─────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "sentence"),
+    [
+        (
+            "    lead: 区工信局\n",
+            "    lead: 区工信\n",
+            "区工信",
+            "indicator 1 (工业总产值): field 'lead' names 区工信, which the plan file does not declare "
+            "under 'units'; did you mean 区工信局?",
+        ),
+        (
+            "responsible: [望城经开区产业发展局, 区工信局]",
+            "responsible: [望城经开区产业发展局, 区工信]",
+            "区工信]",
+            "indicator 12 (上市制造业企业数): field 'responsible' names 区工信, which the plan file "
+            "does not declare under 'units'; did you mean 区工信局?",
+        ),
+        (
+            "    lead: 区财政局\n",
+            "    lead: 区教育局\n",
+            "区教育局",
+            "indicator 11 (税收过亿元企业): field 'lead' names 区教育局, which the plan file does not "
+            "declare under 'units'; add it there if it is a unit of the plan.",
+        ),
+    ],
+)
+def test_an_undeclared_unit_is_an_error_with_the_nearest_declared_name(tmp_path, old, new, needle, sentence):
+    text = edited(old, new)
+    [f] = problems(tmp_path, text)
+    line = line_of(old.strip())
+    assert (f.code, f.message) == ("plan-unknown-unit", sentence)
+    assert (f.line, f.column) == (line, column_of(text, needle, line))
+
+
+def test_the_units_are_declared_in_the_plan_file(tmp_path):
+    start, end = GOOD.index("units:\n"), GOOD.index("indicators:\n")
+    [f] = problems(tmp_path, GOOD[:start] + GOOD[end:])
+    assert (f.code, f.message) == ("plan-field-missing", "the plan: field 'units' is missing.")
+
+
+def test_a_unit_may_be_declared_without_an_english_name(tmp_path):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited('  区财政局: "District Finance Bureau"', "  区财政局:"), encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.units["区财政局"] is None and plan.unit_label("区财政局") == "区财政局"
+
+
+def test_cli_refuses_a_typo_of_a_unit_instead_of_scoring_it(tmp_path, runner):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited("    lead: 区金融办\n", "    lead: 区金融\n"), encoding="utf-8")
+    line = line_of("lead: 区金融办")
+    for args in (["status", "2022"], ["units", "2022"]):
+        result = runner.invoke(app, [*args, "--targets", str(path)])
+        assert result.exit_code == 1
+        assert f"targets.yaml:{line}:11: error plan-unknown-unit: " in result.stderr
+        assert "did you mean 区金融办?" in result.stderr
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path), "--lang", "zh"])
+    assert "“区金融”未在规划文件的“units”中声明；是否应为 区金融办？" in result.stderr
+
+
 def test_target_year_replaced_reports_both_sides(tmp_path):
     found = problems(tmp_path, edited("2023: 455}", "2024: 455}"))
     assert [f.message.split(": ", 1)[1] for f in found] == [

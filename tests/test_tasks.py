@@ -462,6 +462,39 @@ def test_a_commitment_number_is_finite_and_not_negative(tmp_path, value, problem
     assert finding.message.endswith(f": field 'baseline' {problem}.")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "subject", "nearest"),
+    [
+        (
+            "    lead: [区科技局, 区人社局]",
+            "    lead: [区科技局, 区人设局]",
+            "区人设局",
+            "task 2",
+            "区人社局",
+        ),
+        ("    responsible: [区工信局]\n", "    responsible: [区工信]\n", "区工信", "task 3", "区工信局"),
+        ("    lead: null\n", "    lead: 区金融\n", "区金融", "commitment C01", "区金融办"),
+    ],
+)
+def test_the_tasks_file_names_only_units_the_plan_declares(
+    tmp_path, runner, old, new, needle, subject, nearest
+):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    assert old in text
+    bad = text.replace(old, new, 1)
+    path = tmp_path / "tasks.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        load_tasks(path, PLAN)
+    (finding,) = caught.value.findings
+    line = next(n for n, row in enumerate(bad.splitlines(), 1) if row == new.rstrip("\n"))
+    column = bad.splitlines()[line - 1].index(needle) + 1
+    assert (finding.code, finding.line, finding.column) == ("tasks-unknown-unit", line, column)
+    assert finding.message.startswith(f"{subject}: field '") and f"did you mean {nearest}?" in finding.message
+    r = runner.invoke(app, ["tasks", "2022", "--tasks", str(path)])
+    assert r.exit_code == 1 and f"tasks.yaml:{line}:{column}: error tasks-unknown-unit: " in r.stderr
+
+
 # ── the command ──────────────────────────────────────────────────────────────
 
 

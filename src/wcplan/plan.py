@@ -6,6 +6,7 @@ Nothing here is specific to Wangcheng: any plan with this schema works.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 from collections import Counter
 from enum import StrEnum
@@ -119,14 +120,16 @@ class Indicator(_Strict):
 
 class Plan(_Strict):
     plan: PlanMeta
-    #: English names of the categories and of the units (lead, responsible, and the tasks file's).
+    #: English names of the categories.
     categories_en: dict[str, str] = {}
-    units_en: dict[str, str] = {}
+    #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once, with its
+    #: English name (null: none). Every lead and responsible unit must be one of them.
+    units: dict[str, str | None] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
 
     def unit_label(self, unit: str) -> str:
         """A unit's name in the current language."""
-        return pick(unit, self.units_en.get(unit))
+        return pick(unit, self.units.get(unit))
 
     def units_label(self, units) -> str:
         return _(", ").join(self.unit_label(u) for u in units)
@@ -301,7 +304,7 @@ def _describe_validation(
 
 
 def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
-    """Rules that span fields: unique ids, targets for exactly the plan years, measures."""
+    """Rules that span fields: unique ids, targets for exactly the plan years, measures, units."""
     problems = []
     meta = plan.plan
     years = set(meta.years)
@@ -379,6 +382,12 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                     ).format(subject=subject, measure=ind.measure, attribute=ind.attribute, allowed=allowed),
                 )
             )
+        named = [((*loc, "lead"), ind.lead)]
+        named += [((*loc, "responsible", n), unit) for n, unit in enumerate(ind.responsible)]
+        for where, unit in named:
+            sentence = undeclared_unit(plan, unit, subject, where[2])
+            if sentence:
+                problems.append((where, "plan-unknown-unit", sentence))
         if not ind.responsible:
             problems.append(
                 (
@@ -388,6 +397,24 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                 )
             )
     return problems
+
+
+def undeclared_unit(plan: Plan, unit: str, subject: str, field: str) -> str | None:
+    """The sentence for a unit name that the plan does not declare under 'units', with the
+    nearest declared name where one is close (a typo such as 区工信 for 区工信局); None when the
+    name is declared. The tasks file's units are checked by the same rule."""
+    if unit in plan.units:
+        return None
+    nearest = difflib.get_close_matches(unit, list(plan.units), n=1)
+    if nearest:
+        return _(
+            "{subject}: field '{field}' names {unit}, which the plan file does not declare under "
+            "'units'; did you mean {nearest}?"
+        ).format(subject=subject, field=field, unit=unit, nearest=nearest[0])
+    return _(
+        "{subject}: field '{field}' names {unit}, which the plan file does not declare under "
+        "'units'; add it there if it is a unit of the plan."
+    ).format(subject=subject, field=field, unit=unit)
 
 
 class _LineFinder:

@@ -27,6 +27,7 @@ from wcplan.plan import (
     Plan,
     _describe_validation,
     _LineFinder,
+    undeclared_unit,
 )
 from wcplan.yamlfile import Refused, load_yaml
 
@@ -305,7 +306,7 @@ _OWN = ("baseline", "attribute", "measure", "direction", "lead")
 
 
 def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
-    """Rules across fields and files: unique ids, lines that exist, indicators of the plan."""
+    """Rules across fields and files: unique ids, lines that exist, indicators and units of the plan."""
     problems: list[tuple[tuple, str, str]] = []
 
     def add(loc: tuple, code: str, what: str) -> None:
@@ -313,6 +314,19 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
             (loc, code, _("{subject}: {problem}.").format(subject=_subject(loc, data), problem=what))
         )
 
+    named = [
+        (("tasks", index, field, n), unit)
+        for index, task in enumerate(parsed.tasks)
+        for field in ("lead", "responsible")
+        for n, unit in enumerate(getattr(task, field))
+    ]
+    named += [
+        (("commitments", index, "lead"), c.lead) for index, c in enumerate(parsed.commitments) if c.lead
+    ]
+    for loc, unit in named:
+        sentence = undeclared_unit(plan, unit, _subject(loc, data), loc[2])
+        if sentence:
+            problems.append((loc, "tasks-unknown-unit", sentence))
     task_ids = Counter(t.id for t in parsed.tasks)
     line_ids = Counter(line.id for t in parsed.tasks for line in t.lines)
     lines_of = {t.id: {line.id for line in t.lines} for t in parsed.tasks}
