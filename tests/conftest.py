@@ -45,6 +45,7 @@ def make_plan(*indicators: dict, **plan_fields) -> Plan:
     data = copy.deepcopy(BASE_PLAN)
     data["plan"].update(plan_fields)
     data["indicators"] = list(indicators) or [indicator()]
+    data["units"] = {u: None for i in data["indicators"] for u in [i["lead"], *i["responsible"]]}
     return Plan.model_validate(data)
 
 

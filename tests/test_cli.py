@@ -429,8 +429,10 @@ def test_help_imports_no_heavy_module():
 
 def test_names_print_as_written_never_as_markup(runner, tmp_path):
     text = (DATA / "targets.yaml").read_text(encoding="utf-8")
-    text = text.replace("name: 工业总产值", "name: '工业总产值[red]A[/red]'").replace(
-        "lead: 区财政局", "lead: '[bold]区财政局'"
+    text = (
+        text.replace("name: 工业总产值", "name: '工业总产值[red]A[/red]'")
+        .replace("lead: 区财政局", "lead: '[bold]区财政局'")
+        .replace("  区财政局: ", "  '[bold]区财政局': ")
     )
     plan = tmp_path / "targets.yaml"
     plan.write_text(text, encoding="utf-8")

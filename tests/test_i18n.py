@@ -186,9 +186,9 @@ def test_every_name_of_the_plan_has_its_english_form():
     from wcplan.tasks import load_tasks
 
     tasks = load_tasks(DATA / "tasks.yaml", plan)
-    assert set(plan.units_en) == set(plan.all_units()) | set(tasks.all_units())
-    assert len(set(plan.units_en.values())) == len(plan.units_en)  # no two units share a name
-    assert plan.units_en["区工信局"] == "District Bureau of Industry and Information Technology"
+    assert set(plan.units) == set(plan.all_units()) | set(tasks.all_units())
+    assert len(set(plan.units.values())) == len(plan.units)  # no two units share a name
+    assert plan.units["区工信局"] == "District Bureau of Industry and Information Technology"
     assert all(t.title_en for t in tasks.tasks)
     assert all(line.content_en for t in tasks.tasks for line in t.lines)
     assert all(c.name_en for c in tasks.commitments)

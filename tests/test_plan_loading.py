@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+import yaml
 
 from conftest import DATA
 from wcplan.cli import app
 from wcplan.errors import PlanFileError
 from wcplan.plan import load_plan
+from wcplan.yamlfile import Refusals, Refused, load_yaml
 
 GOOD = (DATA / "targets.yaml").read_text(encoding="utf-8")
 LINES = GOOD.splitlines()
@@ -115,6 +119,121 @@ def test_one_sentence_per_problem(tmp_path, old, new, code, sentence, line):
     assert finding.line == line
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "sentence"),
+    [
+        (
+            "targets: {2021: 1100, 2022: 1400,",
+            "targets: {2021: 1100, 2022: .nan,",
+            "indicator 1 (工业总产值): field 'targets.2022' must be a finite number, not nan.",
+        ),
+        (
+            "targets: {2021: 1000, 2022: 1300, 2023: 1600}",
+            "targets: {2021: 1000, 2022: 1300, 2023: -.inf}",
+            "indicator 2 (规模工业企业总产值): field 'targets.2023' must be a finite number, not -inf.",
+        ),
+        (
+            "baseline: 884",
+            "baseline: 1.0e+400",
+            "indicator 2 (规模工业企业总产值): field 'baseline' must be a finite number, not inf.",
+        ),
+        (
+            "baseline: 365",
+            "baseline: -365",
+            "indicator 3 (规模工业企业数): field 'baseline' must be zero or more, not -365.",
+        ),
+        (
+            "targets: {2021: 23, 2022: 25,",
+            "targets: {2021: 23, 2022: -2.5,",
+            "indicator 4 (制造业增加值占GDP比重): field 'targets.2022' must be zero or more, not -2.5.",
+        ),
+    ],
+)
+def test_non_finite_and_negative_numbers_are_refused_where_they_stand(tmp_path, old, new, sentence):
+    text = edited(old, new)
+    [f] = problems(tmp_path, text)
+    assert (f.code, f.message) == ("plan-field-invalid", sentence)
+    bad_value = new.rsplit(" ", 1)[1].rstrip(",}")
+    line = line_of(old)
+    assert (f.line, f.column) == (line, column_of(text, bad_value, line))
+
+
+def test_cli_refuses_a_nan_target_in_one_sentence(tmp_path, runner):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited("2022: 1400,", "2022: .nan,"), encoding="utf-8")
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path)])
+    assert result.exit_code == 1
+    line = line_of("2022: 1400,")
+    assert (
+        f"targets.yaml:{line}:{LINES[line - 1].index('1400') + 1}: error plan-field-invalid: "
+        "indicator 1 (工业总产值): field 'targets.2022' must be a finite number, not nan." in result.stderr
+    )
+    assert "Traceback" not in result.output + result.stderr
+
+
+# ── units: declared once, under `units` ─────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "sentence"),
+    [
+        (
+            "    lead: 区工信局\n",
+            "    lead: 区工信\n",
+            "区工信",
+            "indicator 1 (工业总产值): field 'lead' names 区工信, which the plan file does not declare "
+            "under 'units'; did you mean 区工信局?",
+        ),
+        (
+            "responsible: [望城经开区产业发展局, 区工信局]",
+            "responsible: [望城经开区产业发展局, 区工信]",
+            "区工信]",
+            "indicator 12 (上市制造业企业数): field 'responsible' names 区工信, which the plan file "
+            "does not declare under 'units'; did you mean 区工信局?",
+        ),
+        (
+            "    lead: 区财政局\n",
+            "    lead: 区教育局\n",
+            "区教育局",
+            "indicator 11 (税收过亿元企业): field 'lead' names 区教育局, which the plan file does not "
+            "declare under 'units'; add it there if it is a unit of the plan.",
+        ),
+    ],
+)
+def test_an_undeclared_unit_is_an_error_with_the_nearest_declared_name(tmp_path, old, new, needle, sentence):
+    text = edited(old, new)
+    [f] = problems(tmp_path, text)
+    line = line_of(old.strip())
+    assert (f.code, f.message) == ("plan-unknown-unit", sentence)
+    assert (f.line, f.column) == (line, column_of(text, needle, line))
+
+
+def test_the_units_are_declared_in_the_plan_file(tmp_path):
+    start, end = GOOD.index("units:\n"), GOOD.index("indicators:\n")
+    [f] = problems(tmp_path, GOOD[:start] + GOOD[end:])
+    assert (f.code, f.message) == ("plan-field-missing", "the plan: field 'units' is missing.")
+
+
+def test_a_unit_may_be_declared_without_an_english_name(tmp_path):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited('  区财政局: "District Finance Bureau"', "  区财政局:"), encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.units["区财政局"] is None and plan.unit_label("区财政局") == "区财政局"
+
+
+def test_cli_refuses_a_typo_of_a_unit_instead_of_scoring_it(tmp_path, runner):
+    path = tmp_path / "targets.yaml"
+    path.write_text(edited("    lead: 区金融办\n", "    lead: 区金融\n"), encoding="utf-8")
+    line = line_of("lead: 区金融办")
+    for args in (["status", "2022"], ["units", "2022"]):
+        result = runner.invoke(app, [*args, "--targets", str(path)])
+        assert result.exit_code == 1
+        assert f"targets.yaml:{line}:11: error plan-unknown-unit: " in result.stderr
+        assert "did you mean 区金融办?" in result.stderr
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path), "--lang", "zh"])
+    assert "“区金融”未在规划文件的“units”中声明；是否应为 区金融办？" in result.stderr
+
+
 def test_target_year_replaced_reports_both_sides(tmp_path):
     found = problems(tmp_path, edited("2023: 455}", "2024: 455}"))
     assert [f.message.split(": ", 1)[1] for f in found] == [
@@ -175,3 +294,95 @@ def test_a_missing_plan_file_is_a_usage_error(tmp_path, runner):
     result = runner.invoke(app, ["status", "2022", "--targets", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+# ── the YAML loader of the plan file and the tasks file ─────────────────────
+
+ALIAS = "plan-yaml-alias"
+BILLION_LAUGHS = 'lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+    f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 9)}]\n" for n in range(1, 10)
+)
+
+
+def column_of(text: str, needle: str, line: int) -> int:
+    return text.splitlines()[line - 1].index(needle) + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        # An anchor is refused where it is defined, before any alias can use it.
+        ("    lead: 区工信局\n", "    lead: &gx 区工信局\n", "&gx"),
+        # An alias of an anchor never defined is refused too, not reported as undefined.
+        ("    responsible: [望城经开区产业发展局]\n", "    responsible: *units\n", "*units"),
+        # A merge key is how aliases are usually spread; it goes with them.
+        ("    lead: 区金融办\n", "    <<: {lead: 区金融办}\n", "<<"),
+    ],
+)
+def test_anchors_aliases_and_merge_keys_are_refused_where_they_stand(tmp_path, old, new, needle):
+    text = edited(old, new)
+    [f] = problems(tmp_path, text)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
+    assert (f.code, f.line, f.column) == (ALIAS, line, column_of(text, needle, line))
+    assert f.message == (
+        "YAML anchors, aliases and merge keys (&name, *name, <<) are not allowed in this file; "
+        "write each value out in full."
+    )
+
+
+def test_billion_laughs_is_refused_at_once(tmp_path, runner):
+    path = tmp_path / "lol.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    start = time.perf_counter()
+    [f] = problems(tmp_path, BILLION_LAUGHS)
+    assert time.perf_counter() - start < 1.0
+    assert (f.code, f.line, f.column) == (ALIAS, 1, 7)
+    start = time.perf_counter()
+    result = runner.invoke(app, ["status", "2022", "--targets", str(path)])
+    assert time.perf_counter() - start < 1.0
+    assert result.exit_code == 1
+    assert f"lol.yaml:1:7: error {ALIAS}: YAML anchors" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_repeated_key_is_refused_at_the_second(tmp_path):
+    text = edited("targets: {2021: 1100, 2022: 1400,", "targets: {2021: 1100, 2022: 1400, 2022: 9999,")
+    [f] = problems(tmp_path, text)
+    line = line_of("targets: {2021: 1100")
+    assert (f.code, f.line, f.column) == ("plan-duplicate-key", line, column_of(text, "2022: 9999", line))
+    assert f.message == f"the key '2022' appears twice in this mapping (first on line {line}); keep one."
+
+
+def test_a_repeated_field_is_refused_in_block_style_too(tmp_path):
+    text = edited("    lead: 区财政局\n", "    lead: 区财政局\n    lead: 区金融办\n")
+    [f] = problems(tmp_path, text)
+    first = line_of("lead: 区财政局")
+    assert (f.code, f.line, f.column) == ("plan-duplicate-key", first + 1, 5)
+    assert f"'lead' appears twice in this mapping (first on line {first})" in f.message
+
+
+def test_deep_nesting_is_refused_not_recursed_into(tmp_path):
+    text = edited("responsible: [望城经开区产业发展局]", "responsible: " + "[" * 400 + "]" * 400)
+    [f] = problems(tmp_path, text)
+    assert f.code == "plan-yaml-depth" and f.line == line_of("lead: 区工信局") + 1
+    assert f.message == "the file nests more than 50 levels deep."
+
+
+def test_the_loader_without_libyaml_refuses_the_same(tmp_path):
+    """PyYAML built without libyaml falls back to its own parser; the refusals are the same."""
+
+    class PurePython(Refusals, yaml.SafeLoader):
+        pass
+
+    assert yaml.load(GOOD, Loader=PurePython) == load_yaml(GOOD)
+    for text in (BILLION_LAUGHS, edited("2022: 1400,", "2022: 1400, 2022: 9999,")):
+        with pytest.raises(Refused) as pure:
+            yaml.load(text, Loader=PurePython)
+        with pytest.raises(Refused) as fast:
+            load_yaml(text)
+        assert (pure.value.code, pure.value.line, pure.value.column, pure.value.sentence) == (
+            fast.value.code,
+            fast.value.line,
+            fast.value.column,
+            fast.value.sentence,
+        )

@@ -212,6 +212,7 @@ def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
         text.replace('    name_en: "Gross industrial output value"\n', "")
         .replace("name: 工业总产值", "name: '=HYPERLINK(\"http://x\")'")
         .replace("lead: 区财政局", "lead: '@财政'")
+        .replace('  区财政局: "District Finance Bureau"', "  '@财政': null")  # a unit without English name
     )
     plan = tmp_path / "targets.yaml"
     plan.write_text(text, encoding="utf-8")

@@ -413,6 +413,88 @@ def test_a_commitment_measured_by_indicators_takes_no_fields_of_its_own(tmp_path
     assert bad.splitlines()[finding.line - 1].strip() == "baseline: 3"
 
 
+def test_the_tasks_file_refuses_aliases_and_repeated_keys_as_the_plan_file_does(tmp_path, runner):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "tasks.yaml"
+    cases = [
+        (
+            text.replace("    lead: [望城经开区产业发展局]\n", "    lead: &park [望城经开区产业发展局]\n", 1),
+            "tasks-yaml-alias",
+            "&park",
+        ),
+        (
+            text.replace(
+                "    responsible: [区财政局, 区金融办]\n",
+                "    responsible: [区财政局, 区金融办]\n    id: 9\n",
+                1,
+            ),
+            "tasks-duplicate-key",
+            "id: 9",
+        ),
+    ]
+    for bad, code, needle in cases:
+        path.write_text(bad, encoding="utf-8")
+        with pytest.raises(PlanFileError) as caught:
+            load_tasks(path, PLAN)
+        (finding,) = caught.value.findings
+        line = next(n for n, row in enumerate(bad.splitlines(), 1) if needle in row)
+        assert (finding.code, finding.line) == (code, line)
+        assert finding.column == bad.splitlines()[line - 1].index(needle) + 1
+        r = runner.invoke(app, ["tasks", "2022", "--tasks", str(path)])
+        assert r.exit_code == 1 and f"tasks.yaml:{line}:{finding.column}: error {code}: " in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [("-2", "must be zero or more, not -2"), (".inf", "must be a finite number, not inf")],
+)
+def test_a_commitment_number_is_finite_and_not_negative(tmp_path, value, problem):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("    baseline: 0"))
+    bad = text.replace(old + "\n", f"    baseline: {value}\n", 1)
+    path = tmp_path / "tasks.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        load_tasks(path, PLAN)
+    (finding,) = caught.value.findings
+    line = bad.splitlines().index(f"    baseline: {value}") + 1
+    assert (finding.line, finding.column) == (line, 15)
+    assert finding.message.endswith(f": field 'baseline' {problem}.")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "subject", "nearest"),
+    [
+        (
+            "    lead: [区科技局, 区人社局]",
+            "    lead: [区科技局, 区人设局]",
+            "区人设局",
+            "task 2",
+            "区人社局",
+        ),
+        ("    responsible: [区工信局]\n", "    responsible: [区工信]\n", "区工信", "task 3", "区工信局"),
+        ("    lead: null\n", "    lead: 区金融\n", "区金融", "commitment C01", "区金融办"),
+    ],
+)
+def test_the_tasks_file_names_only_units_the_plan_declares(
+    tmp_path, runner, old, new, needle, subject, nearest
+):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    assert old in text
+    bad = text.replace(old, new, 1)
+    path = tmp_path / "tasks.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        load_tasks(path, PLAN)
+    (finding,) = caught.value.findings
+    line = next(n for n, row in enumerate(bad.splitlines(), 1) if row == new.rstrip("\n"))
+    column = bad.splitlines()[line - 1].index(needle) + 1
+    assert (finding.code, finding.line, finding.column) == ("tasks-unknown-unit", line, column)
+    assert finding.message.startswith(f"{subject}: field '") and f"did you mean {nearest}?" in finding.message
+    r = runner.invoke(app, ["tasks", "2022", "--tasks", str(path)])
+    assert r.exit_code == 1 and f"tasks.yaml:{line}:{column}: error tasks-unknown-unit: " in r.stderr
+
+
 # ── the command ──────────────────────────────────────────────────────────────
 
 

@@ -6,22 +6,36 @@ Nothing here is specific to Wangcheng: any plan with this schema works.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import math
 from collections import Counter
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
+from pydantic_core import PydanticCustomError
 
 from wcplan.compare import Comparison
 from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
+from wcplan.yamlfile import Refused, load_yaml
 
-Number = StrictInt | StrictFloat
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _finite_not_negative(value: int | float) -> int | float:
+    if not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "Input should be a finite number")
+    if value < 0:
+        raise PydanticCustomError("negative_number", "Input should be zero or more")
+    return value
+
+
+#: Every number of the plan and its tasks file is a count, an amount, a share, a rank or a
+#: ratio: finite (no .nan, no .inf) and never negative.
+Number = Annotated[StrictInt | StrictFloat, AfterValidator(_finite_not_negative)]
 
 
 class Attribute(StrEnum):
@@ -112,14 +126,16 @@ class Indicator(_Strict):
 
 class Plan(_Strict):
     plan: PlanMeta
-    #: English names of the categories and of the units (lead, responsible, and the tasks file's).
+    #: English names of the categories.
     categories_en: dict[str, str] = {}
-    units_en: dict[str, str] = {}
+    #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once, with its
+    #: English name (null: none). Every lead and responsible unit must be one of them.
+    units: dict[str, str | None] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
 
     def unit_label(self, unit: str) -> str:
         """A unit's name in the current language."""
-        return pick(unit, self.units_en.get(unit))
+        return pick(unit, self.units.get(unit))
 
     def units_label(self, units) -> str:
         return _(", ").join(self.unit_label(u) for u in units)
@@ -173,9 +189,9 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
             name, "plan-encoding", _("the plan file is not UTF-8; save it as UTF-8."), line
         ) from None
     try:
-        # The safe loader (no Python objects), with libyaml's C parser where PyYAML has it:
-        # the same result as yaml.safe_load, several times faster on the 42-indicator plan.
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = load_yaml(text)
+    except Refused as exc:
+        raise _error(name, f"plan-{exc.code}", exc.sentence, exc.line, exc.column) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -275,6 +291,10 @@ def _describe_validation(
             elif len(loc) >= 2 and loc[-2] == "years":
                 what = _("field '{field}' must be a year, not {value}")
             code = "plan-field-invalid"
+        elif kind == "finite_number":
+            code, what = "plan-field-invalid", _("field '{field}' must be a finite number, not {value}")
+        elif kind == "negative_number":
+            code, what = "plan-field-invalid", _("field '{field}' must be zero or more, not {value}")
         elif kind in ("string_type",):
             code, what = "plan-field-invalid", _("field '{field}' must be text, not {value}")
         elif kind in ("list_type",):
@@ -290,7 +310,7 @@ def _describe_validation(
 
 
 def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
-    """Rules that span fields: unique ids, targets for exactly the plan years, measures."""
+    """Rules that span fields: unique ids, targets for exactly the plan years, measures, units."""
     problems = []
     meta = plan.plan
     years = set(meta.years)
@@ -368,6 +388,12 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                     ).format(subject=subject, measure=ind.measure, attribute=ind.attribute, allowed=allowed),
                 )
             )
+        named = [((*loc, "lead"), ind.lead)]
+        named += [((*loc, "responsible", n), unit) for n, unit in enumerate(ind.responsible)]
+        for where, unit in named:
+            sentence = undeclared_unit(plan, unit, subject, where[2])
+            if sentence:
+                problems.append((where, "plan-unknown-unit", sentence))
         if not ind.responsible:
             problems.append(
                 (
@@ -377,6 +403,24 @@ def _check_consistency(plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
                 )
             )
     return problems
+
+
+def undeclared_unit(plan: Plan, unit: str, subject: str, field: str) -> str | None:
+    """The sentence for a unit name that the plan does not declare under 'units', with the
+    nearest declared name where one is close (a typo such as 区工信 for 区工信局); None when the
+    name is declared. The tasks file's units are checked by the same rule."""
+    if unit in plan.units:
+        return None
+    nearest = difflib.get_close_matches(unit, list(plan.units), n=1)
+    if nearest:
+        return _(
+            "{subject}: field '{field}' names {unit}, which the plan file does not declare under "
+            "'units'; did you mean {nearest}?"
+        ).format(subject=subject, field=field, unit=unit, nearest=nearest[0])
+    return _(
+        "{subject}: field '{field}' names {unit}, which the plan file does not declare under "
+        "'units'; add it there if it is a unit of the plan."
+    ).format(subject=subject, field=field, unit=unit)
 
 
 class _LineFinder:

@@ -22,7 +22,6 @@ from wcplan.errors import PlanFileError
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext, pick
 from wcplan.plan import (
-    _SAFE_LOADER,
     ALLOWED_MEASURES,
     Attribute,
     Measure,
@@ -30,7 +29,9 @@ from wcplan.plan import (
     Plan,
     _describe_validation,
     _LineFinder,
+    undeclared_unit,
 )
+from wcplan.yamlfile import Refused, load_yaml
 
 
 class _Strict(BaseModel):
@@ -255,7 +256,9 @@ def load_tasks(path: Path, plan: Plan, display: str | None = None) -> Tasks:
     except UnicodeDecodeError:
         raise fail("tasks-encoding", _("the tasks file is not UTF-8; save it as UTF-8.")) from None
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = load_yaml(text)
+    except Refused as exc:
+        raise fail(f"tasks-{exc.code}", exc.sentence, exc.line, exc.column) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -311,7 +314,7 @@ _OWN = ("baseline", "attribute", "measure", "direction", "lead")
 
 
 def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, str]]:
-    """Rules across fields and files: unique ids, lines that exist, indicators of the plan."""
+    """Rules across fields and files: unique ids, lines that exist, indicators and units of the plan."""
     problems: list[tuple[tuple, str, str]] = []
 
     def add(loc: tuple, code: str, what: str) -> None:
@@ -319,6 +322,19 @@ def _check(parsed: TasksFile, plan: Plan, data: Any) -> list[tuple[tuple, str, s
             (loc, code, _("{subject}: {problem}.").format(subject=_subject(loc, data), problem=what))
         )
 
+    named = [
+        (("tasks", index, field, n), unit)
+        for index, task in enumerate(parsed.tasks)
+        for field in ("lead", "responsible")
+        for n, unit in enumerate(getattr(task, field))
+    ]
+    named += [
+        (("commitments", index, "lead"), c.lead) for index, c in enumerate(parsed.commitments) if c.lead
+    ]
+    for loc, unit in named:
+        sentence = undeclared_unit(plan, unit, _subject(loc, data), loc[2])
+        if sentence:
+            problems.append((loc, "tasks-unknown-unit", sentence))
     task_ids = Counter(t.id for t in parsed.tasks)
     line_ids = Counter(line.id for t in parsed.tasks for line in t.lines)
     lines_of = {t.id: {line.id for line in t.lines} for t in parsed.tasks}

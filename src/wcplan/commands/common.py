@@ -22,7 +22,7 @@ def check_choices(
 ) -> list[str]:
     """Every value of a filter option must name something that exists: by its Chinese name, or
     by its English one (`english`: Chinese name -> English name), in any case."""
-    by_english = {en.casefold(): zh for zh, en in (english or {}).items()}
+    by_english = {en.casefold(): zh for zh, en in (english or {}).items() if en}
     chosen, unknown = [], []
     for g in given or []:
         name = g if g in known else by_english.get(g.strip().casefold())

@@ -60,7 +60,7 @@ def command(
     env = environment(no_color)
     location, plan = load(targets)
     when = resolve_period(period, plan)
-    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units_en)
+    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units)
     assessment, work = assess_both(plan, location, when, env, tasks, actuals, progress)
     report = build(assessment.filter(units=units), tasks=work.filter(units) if work else None)
     if format is ReportFormat.json:

@@ -64,7 +64,7 @@ def command(
     env = environment(no_color)
     location, plan = load(targets)
     when = resolve_period(period, plan)
-    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units_en)
+    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units)
     categories = check_choices(category, plan.categories(), "--category", "category", plan.categories_en)
     statuses = parse_statuses(status)
 

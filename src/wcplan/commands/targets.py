@@ -20,7 +20,7 @@ def command(
 
     env = environment(no_color)
     _, plan = load(targets)
-    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units_en)
+    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units)
     categories = check_choices(category, plan.categories(), "--category", "category", plan.categories_en)
     shown = [
         i

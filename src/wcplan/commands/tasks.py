@@ -49,7 +49,7 @@ def command(
     location, plan = load(targets)
     check_year(year, plan)
     result = assess_tasks_year(plan, location, year, env, tasks, actuals, progress)
-    units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units_en)
+    units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units)
     result = result.filter(units)
 
     from wcplan.render import tasks as render
