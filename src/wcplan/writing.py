@@ -1,4 +1,4 @@
-"""Writing output files whole or not at all."""
+"""Writing output files whole or not at all, never over a read-only file."""
 
 from __future__ import annotations
 
@@ -10,13 +10,18 @@ from wcplan.errors import WcplanError
 from wcplan.i18n import _
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     """Write to a temporary file in the same folder, then rename it into place: an interrupted
-    run never leaves a half-written file, and an existing file is replaced only by a complete one."""
+    run never leaves a half-written file, and an existing file is replaced only by a complete one.
+    A read-only file is replaced only with `force`, as `cp -f` does."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise WcplanError(
             _("cannot write {path}: the folder {folder} does not exist.").format(path=path, folder=folder)
+        )
+    if not force and _read_only(path):
+        raise WcplanError(
+            _("will not replace {path}: the file is read-only; give --force to replace it.").format(path=path)
         )
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
@@ -40,6 +45,15 @@ def write_atomic(path: Path, data: bytes) -> None:
                 _("cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
             ) from None
         raise
+
+
+def _read_only(path: Path) -> bool:
+    """An existing file that this user may not write, or that nobody may (0444: for root too)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return path.is_file() and (not os.access(path, os.W_OK) or not mode & 0o222)
 
 
 def _mode_for(path: Path) -> int:
