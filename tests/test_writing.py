@@ -1,7 +1,8 @@
-"""Nothing lost: no read-only file replaced without --force."""
+"""Nothing lost: no output over a file the run read, no read-only file replaced without --force."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -20,8 +21,68 @@ def data(in_tmp) -> Path:
     return in_tmp / "data"
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.rglob("*.part")]
+
+
+# ── never over an input ─────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("spelling", "read_as"),
+    [
+        ("data/actuals/2022.csv", "data/actuals/2022.csv"),  # found inside the actuals folder
+        ("{abs}/data/targets.yaml", "data/targets.yaml"),  # absolute
+        ("data/progress/../tasks.yaml", "data/tasks.yaml"),  # the tasks file, spelled another way
+        ("symlink.md", "data/progress/2021.csv"),  # a progress file, through a symbolic link
+        ("hardlink.md", "data/actuals/2021.csv"),  # the same inode under another name
+    ],
+)
+@pytest.mark.parametrize("format", ["markdown", "xlsx"])
+def test_a_report_is_never_written_over_a_file_the_run_read(runner, data, spelling, read_as, format):
+    (data.parent / "symlink.md").symlink_to(data / "progress" / "2021.csv")
+    os.link(data / "actuals" / "2021.csv", data.parent / "hardlink.md")
+    before = snapshot(data)
+    target = spelling.format(abs=data.parent)
+    r = runner.invoke(app, ["report", "2022", "-f", format, "-o", target, "--force"], env=ENV)
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"wcplan: will not write {target}: it is the file {read_as}, which this run read; "
+        "input files are never overwritten.\n"
+    )
+    assert snapshot(data) == before and leftovers(data.parent) == []
+
+
+def test_a_named_actuals_file_and_plan_are_inputs_too(runner, data, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(data / "targets.yaml", plan)
+    actuals = tmp_path / "figures.csv"
+    shutil.copy(data / "actuals" / "2022.csv", actuals)
+    for target in (plan, actuals):
+        before = target.read_bytes()
+        args = ["report", "2022", "--targets", str(plan), "--actuals", str(actuals), "-o", str(target)]
+        r = runner.invoke(app, args, env=ENV)
+        assert r.exit_code == 1 and "which this run read" in r.stderr
+        assert target.read_bytes() == before
+
+
+def test_a_report_beside_the_inputs_is_written(runner, data):
+    r = runner.invoke(app, ["report", "2022", "-o", "data/report.md"], env=ENV)
+    assert r.exit_code == 0, r.stderr
+    assert (data / "report.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_the_refusal_in_chinese(runner, data):
+    r = runner.invoke(app, ["report", "2022", "-o", "data/targets.yaml", "--lang", "zh"], env=ENV)
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "wcplan：不会写入 data/targets.yaml：它就是本次运行读取的文件 data/targets.yaml；"
+        "输入文件绝不会被覆盖。\n"
+    )
 
 
 # ── read-only files ─────────────────────────────────────────────────────────

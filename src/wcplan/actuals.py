@@ -25,6 +25,7 @@ from pathlib import Path
 from wcplan import units
 from wcplan.findings import Finding, Severity
 from wcplan.i18n import N_, _, ngettext
+from wcplan.inputs import record
 from wcplan.locate import display_path
 from wcplan.periods import FORMS_HELP, parse_period, whole_year
 from wcplan.plan import Indicator, Plan
@@ -126,6 +127,7 @@ def read_actuals(
     progress = _ProgressFiles(plan, tasks, findings)
     names: list[str] = []
     for path in files:
+        record(path)
         name = display_path(path)
         names.append(name)
         report = _Reporter(name, findings)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from wcplan import __version__, options
+from wcplan import __version__, inputs, options
 from wcplan.commands import report, status, targets, tasks, trend, units, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
@@ -63,6 +63,7 @@ def guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         kwargs.pop("lang", None)
+        inputs.forget()
         try:
             result = command(*args, **kwargs)
             sys.stdout.flush()  # inside the guard, so that a closed pipe is handled here

@@ -1,4 +1,4 @@
-"""Writing output files whole or not at all, never over a read-only file."""
+"""Writing output files whole or not at all, never over an input, never over a read-only file."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from pathlib import Path
 
 from wcplan.errors import WcplanError
 from wcplan.i18n import _
+from wcplan.inputs import refuse_input
 
 
 def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     """Write to a temporary file in the same folder, then rename it into place: an interrupted
     run never leaves a half-written file, and an existing file is replaced only by a complete one.
     A read-only file is replaced only with `force`, as `cp -f` does."""
+    refuse_input(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise WcplanError(
