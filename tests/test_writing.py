@@ -1,9 +1,14 @@
-"""Nothing lost: no output over a file the run read, no read-only file replaced without --force."""
+"""Nothing lost: no output over a file the run read, no read-only file replaced without --force,
+no temporary file left behind, whatever stops wcplan."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -110,3 +115,42 @@ def test_the_default_report_file_is_refused_when_read_only(runner, data, in_tmp)
     assert r.exit_code == 1
     assert r.stderr == "wcplan：不会替换 wcplan-report-2022.html：该文件为只读；确需替换请加 --force。\n"
     assert out.read_text(encoding="utf-8") == "<p>old</p>\n"
+
+
+# ── interrupted ─────────────────────────────────────────────────────────────
+
+#: wcplan as a real process whose write blocks (fsync sleeps), so that a signal lands mid-write.
+SLOW_WRITE = (
+    "import os, sys, time\n"
+    "os.fsync = lambda fd: time.sleep(60)\n"
+    "from wcplan.cli import main\n"
+    "sys.argv = ['wcplan', *sys.argv[1:]]\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_mid_write_leaves_no_temporary_file(tmp_path, signum):
+    out = tmp_path / "r.xlsx"
+    out.write_bytes(b"the previous report")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "WCPLAN_TARGETS")}
+    p = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITE, "report", "2022", "-f", "xlsx", "-o", str(out)],
+        cwd=DATA.parent,
+        env={**env, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not leftovers(tmp_path):
+            assert p.poll() is None and time.monotonic() < deadline, "the write never started"
+            time.sleep(0.02)
+        p.send_signal(signum)
+        _, err = p.communicate(timeout=30)
+    finally:
+        p.kill()
+    assert p.returncode == 3
+    assert err == "wcplan: interrupted; nothing was written.\n"
+    assert leftovers(tmp_path) == [] and out.read_bytes() == b"the previous report"

@@ -41,6 +41,7 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
             os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException as exc:
+        # Every failure, Ctrl-C and SIGTERM included (the CLI turns SIGTERM into an interrupt).
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise WcplanError(
