@@ -104,7 +104,7 @@ def command(
             ),
             param="PATH",
         )
-    read_options = ReadOptions(encoding=encoding, sheet=sheet)
+    read_options = ReadOptions(encoding=encoding, sheet=sheet, files_required=True)
     loader = tasks_loader(plan, location, tasks)
     if tasks is not None:
         loader()  # a tasks file named is checked even when no progress file needs it
