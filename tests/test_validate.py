@@ -300,6 +300,45 @@ def test_github_format_and_step_summary(runner, bad, tmp_path):
     assert "| `value-not-number` | the value 'N/A' is not a number. |" in text
 
 
+@pytest.mark.parametrize("where", ["a folder", "a missing folder", "a read-only file"])
+def test_an_unwritable_step_summary_is_a_warning_and_the_files_decide(runner, bad, tmp_path, where):
+    summary = {
+        "a folder": tmp_path,
+        "a missing folder": tmp_path / "gone" / "summary.md",
+        "a read-only file": tmp_path / "summary.md",
+    }[where]
+    reason = {
+        "a folder": f"cannot write {summary}: Is a directory.",
+        "a missing folder": f"cannot write {summary}: the folder {summary.parent} does not exist.",
+        "a read-only file": f"cannot write {summary}: the file is read-only.",
+    }[where]
+    if where == "a read-only file":
+        summary.write_text("earlier step\n", encoding="utf-8")
+        summary.chmod(0o444)
+    good = write(tmp_path, "good.csv", GOOD)
+    for checked, exit_code in ((good, 0), (bad, 1)):
+        r = runner.invoke(
+            app, ["validate", str(checked), "-f", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)}
+        )
+        assert r.exit_code == exit_code
+        assert r.stderr == f"wcplan: warning: no summary in $GITHUB_STEP_SUMMARY: {reason}\n"
+    assert r.stdout.startswith(f"::error file={bad},line=2,col=3,")
+    if where == "a read-only file":
+        assert summary.read_text(encoding="utf-8") == "earlier step\n"
+
+
+def test_the_step_summary_is_never_written_into_a_file_being_checked(runner, tmp_path):
+    good = write(tmp_path, "good.csv", GOOD)
+    r = runner.invoke(
+        app, ["validate", str(tmp_path), "-f", "github"], env={"GITHUB_STEP_SUMMARY": str(good)}
+    )
+    assert r.exit_code == 0 and good.read_text(encoding="utf-8") == GOOD
+    assert r.stderr == (
+        f"wcplan: warning: no summary in $GITHUB_STEP_SUMMARY: will not write {good}: it is the file {good}, "
+        "which this run read; input files are never overwritten.\n"
+    )
+
+
 def test_github_annotation_escaping():
     f = Finding("x-y", "100% sure,\nreally: yes", "dir,a/b:c%.csv", 3, 4)
     assert (
