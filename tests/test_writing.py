@@ -154,3 +154,9 @@ def test_a_signal_mid_write_leaves_no_temporary_file(tmp_path, signum):
     assert p.returncode == 3
     assert err == "wcplan: interrupted; nothing was written.\n"
     assert leftovers(tmp_path) == [] and out.read_bytes() == b"the previous report"
+
+
+def test_the_written_sentence_follows_the_language(runner, data, in_tmp):
+    r = runner.invoke(app, ["report", "2022", "-o", "r.md", "--lang", "zh"], env=ENV)
+    assert r.exit_code == 0
+    assert r.stderr == f"wcplan：已写入 r.md（{(in_tmp / 'r.md').stat().st_size:,} 字节）。\n"

@@ -11,7 +11,7 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.commands.status import Period, resolve_period
-from wcplan.i18n import N_
+from wcplan.i18n import N_, _
 
 
 class ReportFormat(StrEnum):
@@ -89,4 +89,4 @@ def command(
 
     target = output or Path(f"wcplan-report-{when.label}{FILE_SUFFIX[format]}")
     write_atomic(target, data, force)
-    env.say(f"wcplan: wrote {target} ({len(data):,} bytes).")
+    env.say(_("wcplan: wrote {path} ({size} bytes).").format(path=target, size=f"{len(data):,}"))
