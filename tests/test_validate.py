@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -222,6 +226,10 @@ def test_encoding_option_and_what_cannot_be_read(tmp_path):
 # ── the command ─────────────────────────────────────────────────────────────
 
 
+GOOD = "indicator,year,value,source\n3,2022,431,x\n"
+NOTHING = "this folder holds no .csv or .xlsx files of actuals."
+
+
 @pytest.fixture
 def bad(tmp_path):
     return write(tmp_path, "bad.csv", "indicator,year,value,source\n1,2022,N/A,x\n3,2022,431,\n")
@@ -292,6 +300,45 @@ def test_github_format_and_step_summary(runner, bad, tmp_path):
     assert "| `value-not-number` | the value 'N/A' is not a number. |" in text
 
 
+@pytest.mark.parametrize("where", ["a folder", "a missing folder", "a read-only file"])
+def test_an_unwritable_step_summary_is_a_warning_and_the_files_decide(runner, bad, tmp_path, where):
+    summary = {
+        "a folder": tmp_path,
+        "a missing folder": tmp_path / "gone" / "summary.md",
+        "a read-only file": tmp_path / "summary.md",
+    }[where]
+    reason = {
+        "a folder": f"cannot write {summary}: Is a directory.",
+        "a missing folder": f"cannot write {summary}: the folder {summary.parent} does not exist.",
+        "a read-only file": f"cannot write {summary}: the file is read-only.",
+    }[where]
+    if where == "a read-only file":
+        summary.write_text("earlier step\n", encoding="utf-8")
+        summary.chmod(0o444)
+    good = write(tmp_path, "good.csv", GOOD)
+    for checked, exit_code in ((good, 0), (bad, 1)):
+        r = runner.invoke(
+            app, ["validate", str(checked), "-f", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)}
+        )
+        assert r.exit_code == exit_code
+        assert r.stderr == f"wcplan: warning: no summary in $GITHUB_STEP_SUMMARY: {reason}\n"
+    assert r.stdout.startswith(f"::error file={bad},line=2,col=3,")
+    if where == "a read-only file":
+        assert summary.read_text(encoding="utf-8") == "earlier step\n"
+
+
+def test_the_step_summary_is_never_written_into_a_file_being_checked(runner, tmp_path):
+    good = write(tmp_path, "good.csv", GOOD)
+    r = runner.invoke(
+        app, ["validate", str(tmp_path), "-f", "github"], env={"GITHUB_STEP_SUMMARY": str(good)}
+    )
+    assert r.exit_code == 0 and good.read_text(encoding="utf-8") == GOOD
+    assert r.stderr == (
+        f"wcplan: warning: no summary in $GITHUB_STEP_SUMMARY: will not write {good}: it is the file {good}, "
+        "which this run read; input files are never overwritten.\n"
+    )
+
+
 def test_github_annotation_escaping():
     f = Finding("x-y", "100% sure,\nreally: yes", "dir,a/b:c%.csv", 3, 4)
     assert (
@@ -329,6 +376,77 @@ def test_usage_errors(runner, tmp_path, monkeypatch):
     (plan_only / "targets.yaml").write_bytes((DATA / "targets.yaml").read_bytes())
     r = runner.invoke(app, ["validate", "--targets", str(plan_only / "targets.yaml")])
     assert r.exit_code == 2 and "there is nothing to validate" in r.stderr
+
+
+def test_a_folder_with_nothing_to_check_fails_validation(runner, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    write(empty, "readme.txt", "not actuals")
+    r = runner.invoke(app, ["validate", str(empty)])
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[:2] == [
+        f"{empty}: error no-actuals-files: {NOTHING}",
+        "invalid: 1 error, 0 warnings in 0 files.",
+    ]
+    # Beside a good file too: a CI job that names a folder holding nothing is pointed at the wrong one.
+    good = write(tmp_path, "good.csv", GOOD)
+    r = runner.invoke(app, ["validate", str(good), str(empty), "-f", "github"])
+    assert r.exit_code == 1
+    assert f"::error file={empty},title=wcplan no-actuals-files::{NOTHING}" in r.stdout.splitlines()
+
+
+def test_the_other_commands_say_that_a_folder_holds_nothing(runner, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = runner.invoke(app, ["status", "2022", "--actuals", str(empty)])
+    assert r.exit_code == 0
+    assert r.stderr.splitlines()[0] == f"{empty}: warning no-actuals-files: {NOTHING}"
+    assert "Actuals: none found; every indicator has no data." in r.stdout
+
+
+def test_links_that_loop_or_lead_nowhere_are_errors_not_hangs(runner, tmp_path):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    write(folder, "a.csv", GOOD)
+    (folder / "self.csv").symlink_to("self.csv")
+    (folder / "x.csv").symlink_to("y.csv")
+    (folder / "y.csv").symlink_to("x.csv")
+    (folder / "gone.csv").symlink_to("missing.csv")
+    (folder / "again").symlink_to(folder)  # a loop of folders: only the folder itself is listed
+    os.mkfifo(folder / "pipe.csv")  # reading it would wait for a writer forever
+    loop = "this symbolic link loops back on itself, so there is no file to read."
+    expected = [
+        f"{folder / 'gone.csv'}: error file-unreadable: this symbolic link leads to missing.csv, which "
+        "does not exist.",
+        f"{folder / 'pipe.csv'}: error file-unreadable: this is not a file that can be read (it is a "
+        "device, a pipe or a socket).",
+        f"{folder / 'self.csv'}: error file-unreadable: {loop}",
+        f"{folder / 'x.csv'}: error file-unreadable: {loop}",
+        f"{folder / 'y.csv'}: error file-unreadable: {loop}",
+        "invalid: 5 errors, 0 warnings in 1 file.",
+    ]
+    p = subprocess.run(
+        [sys.executable, "-m", "wcplan", "validate", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.returncode == 1 and p.stderr == ""
+    assert p.stdout.splitlines()[:6] == expected
+    r = runner.invoke(app, ["status", "2022", "--actuals", str(folder)])
+    assert r.exit_code == 1 and r.stderr.splitlines()[:5] == expected[:5]
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path, monkeypatch):
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    r = read_actuals([tmp_path], PLAN)
+    assert [(f.code, f.file, f.message, f.severity) for f in r.findings] == [
+        ("folder-unreadable", str(tmp_path), "cannot read this folder: Permission denied.", Severity.ERROR)
+    ]
 
 
 def test_status_refuses_invalid_actuals_with_the_same_findings(runner, bad):

@@ -14,9 +14,12 @@ alone costs more than the whole command may (benchmarks/startup.py).
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import math
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from pathlib import Path
 from wcplan import units
 from wcplan.findings import Finding, Severity
 from wcplan.i18n import N_, _, ngettext
+from wcplan.inputs import record
 from wcplan.locate import display_path
 from wcplan.periods import FORMS_HELP, Period, parse_period, whole_year
 from wcplan.plan import Indicator, Plan
@@ -86,29 +90,75 @@ class ReadOptions:
     encoding: str | None = None
     #: The worksheet to read from a workbook (default: the first).
     sheet: str | None = None
+    #: A folder with no file to read is an error, not a warning (`validate`).
+    files_required: bool = False
 
 
-def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
-    """Files named, and the CSV and Excel files inside folders named, each once, in a stable order."""
+def expand_paths(paths: Iterable[Path], files_required: bool = False) -> tuple[list[Path], list[Finding]]:
+    """Files named, and the CSV and Excel files inside folders named, each once, in a stable order.
+
+    A folder with nothing to read is a warning, or an error with `files_required` (`validate`: a
+    CI job pointed at the wrong folder must fail). An entry of a folder named like a file of
+    actuals that is no file to read (a symbolic link that loops or leads nowhere) is an error."""
     files: list[Path] = []
     findings: list[Finding] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not found:
-                findings.append(
-                    Finding(
-                        "no-actuals-files",
-                        _("this folder holds no .csv or .xlsx files of actuals."),
-                        display_path(path),
-                        severity=Severity.WARNING,
-                    )
-                )
-            files.extend(found)
-        else:
+        if not path.is_dir():
             files.append(path)
-    unique = list(dict.fromkeys(p.resolve() for p in files))
+            continue
+        found, problems = _folder_files(path)
+        findings.extend(problems)
+        if not found and not problems:
+            findings.append(
+                Finding(
+                    "no-actuals-files",
+                    _("this folder holds no .csv or .xlsx files of actuals."),
+                    display_path(path),
+                    severity=Severity.ERROR if files_required else Severity.WARNING,
+                )
+            )
+        files.extend(found)
+    # realpath, not Path.resolve: it never raises, not even on a symbolic link that loops
+    unique = list(dict.fromkeys(Path(os.path.realpath(p)) for p in files))
     return unique, findings
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[Finding]]:
+    """The CSV and Excel files of a folder, in name order, and a finding for each entry named like
+    one that cannot be read. Only the folder itself is listed: nothing below it, so no loop of
+    folders can make the listing endless."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        reason = _("cannot read this folder: {reason}.").format(reason=exc.strerror)
+        return [], [Finding("folder-unreadable", reason, display_path(folder))]
+    found: list[Path] = []
+    problems: list[Finding] = []
+    for entry in entries:
+        if entry.suffix.lower() not in SUFFIXES:
+            continue
+        try:
+            mode = entry.stat().st_mode
+        except OSError as exc:
+            problems.append(Finding("file-unreadable", _unreachable(entry, exc), display_path(entry)))
+            continue
+        if stat.S_ISREG(mode):
+            found.append(entry)
+        elif not stat.S_ISDIR(mode):
+            sentence = _("this is not a file that can be read (it is a device, a pipe or a socket).")
+            problems.append(Finding("file-unreadable", sentence, display_path(entry)))
+    return found, problems
+
+
+def _unreachable(entry: Path, exc: OSError) -> str:
+    """Why the file an entry names cannot be reached."""
+    if exc.errno == errno.ELOOP:
+        return _("this symbolic link loops back on itself, so there is no file to read.")
+    if entry.is_symlink() and exc.errno == errno.ENOENT:
+        return _("this symbolic link leads to {target}, which does not exist.").format(
+            target=os.readlink(entry)
+        )
+    return _("cannot read this file: {reason}.").format(reason=exc.strerror)
 
 
 def read_actuals(
@@ -120,12 +170,13 @@ def read_actuals(
     read against `tasks`, the tasks file or a function that loads it (called only when needed).
     """
     options = options or ReadOptions()
-    files, findings = expand_paths(paths)
+    files, findings = expand_paths(paths, options.files_required)
     checker = RowChecker(plan)
     merger = _Merger(findings)
     progress = _ProgressFiles(plan, tasks, findings)
     names: list[str] = []
     for path in files:
+        record(path)
         name = display_path(path)
         names.append(name)
         report = _Reporter(name, findings)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import os
+import signal
 import sys
 import typing
 from typing import Annotated
 
 import typer
 
-from wcplan import __version__, options
+from wcplan import __version__, inputs, options
 from wcplan.commands import report, status, targets, tasks, trend, units, validate
 from wcplan.errors import UsageError, WcplanError
 from wcplan.exit_codes import ExitCode
@@ -63,9 +65,11 @@ def guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         kwargs.pop("lang", None)
+        inputs.forget()
         try:
-            result = command(*args, **kwargs)
-            sys.stdout.flush()  # inside the guard, so that a closed pipe is handled here
+            with _terminate_as_interrupt():
+                result = command(*args, **kwargs)
+                sys.stdout.flush()  # inside the guard, so that a closed pipe is handled here
             return result
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
@@ -102,6 +106,21 @@ def guarded(command):
     wrapper.__signature__ = inspect.Signature([*parameters, lang])
     wrapper.__annotations__ = {**hints, "lang": options.Lang}
     return wrapper
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """While a command runs, SIGTERM (a cancelled CI job, `kill`) interrupts it as Ctrl-C does, so
+    that every clean-up runs: no temporary file is left behind, whichever signal stopped wcplan."""
+    try:
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _report(exc: WcplanError, no_color: bool) -> None:

@@ -10,10 +10,12 @@ from wcplan.i18n import _
 
 def load(targets: Path | None):
     """Locate and load the plan file; returns (location, plan)."""
+    from wcplan.inputs import record
     from wcplan.locate import display_path, find_plan
     from wcplan.plan import load_plan
 
     location = find_plan(targets)
+    record(location.path)
     return location, load_plan(location.path, display_path(location.path))
 
 
@@ -44,10 +46,13 @@ def tasks_loader(plan, location, option: Path | None = None, required: bool = Tr
 
     def get():
         if not loaded:
+            from wcplan.inputs import record
             from wcplan.locate import display_path, find_tasks
             from wcplan.tasks import load_tasks
 
             path = find_tasks(option, location, required)
+            if path:
+                record(path)
             loaded.append(load_tasks(path, plan, display_path(path)) if path else None)
         return loaded[0]
 

@@ -11,7 +11,7 @@ import typer
 from wcplan import options
 from wcplan.commands.common import check_choices, load
 from wcplan.commands.status import Period, resolve_period
-from wcplan.i18n import N_
+from wcplan.i18n import N_, _
 
 
 class ReportFormat(StrEnum):
@@ -46,6 +46,9 @@ def command(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Replace FILE even when it is read-only (as cp -f does)."))
+    ] = False,
     unit: options.Unit = None,
     targets: options.Targets = None,
     tasks: options.Tasks = None,
@@ -85,5 +88,5 @@ def command(
     from wcplan.writing import write_atomic
 
     target = output or Path(f"wcplan-report-{when.label}{FILE_SUFFIX[format]}")
-    write_atomic(target, data)
-    env.say(f"wcplan: wrote {target} ({len(data):,} bytes).")
+    write_atomic(target, data, force)
+    env.say(_("wcplan: wrote {path} ({size} bytes).").format(path=target, size=f"{len(data):,}"))

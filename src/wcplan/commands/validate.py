@@ -104,7 +104,7 @@ def command(
             ),
             param="PATH",
         )
-    read_options = ReadOptions(encoding=encoding, sheet=sheet)
+    read_options = ReadOptions(encoding=encoding, sheet=sheet, files_required=True)
     loader = tasks_loader(plan, location, tasks)
     if tasks is not None:
         loader()  # a tasks file named is checked even when no progress file needs it
@@ -118,8 +118,18 @@ def command(
         env.write("\n".join(render.github_lines(result, max_problems)))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
-            with open(summary, "a", encoding="utf-8") as out:
-                out.write(render.step_summary(result, max_problems))
+            from wcplan.errors import WcplanError
+            from wcplan.writing import append_text
+
+            try:
+                append_text(Path(summary), render.step_summary(result, max_problems))
+            except WcplanError as exc:
+                # The summary only adds to the annotations: the files' validity decides the exit code.
+                env.say(
+                    _("wcplan: warning: no summary in $GITHUB_STEP_SUMMARY: {reason}").format(
+                        reason=exc.message
+                    )
+                )
     else:
         render.render_text(result, env.stdout, max_problems)
     if not result.valid:
