@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from conftest import DATA
 from wcplan.cli import app
@@ -130,3 +131,87 @@ def test_line_breaks_and_tabs_in_a_note_are_no_finding(runner, tmp_path):
     f.write_text('indicator,year,value,source,note\n3,2022,431,s,"one\r\ntwo\tthree"\n', encoding="utf-8")
     r = runner.invoke(app, ["validate", str(f), "-f", "json"])
     assert json.loads(r.stdout)["problems"] == []
+
+
+# ── every output shows the text harmlessly ───────────────────────────────────
+
+
+def run(runner, files, *args):
+    r = runner.invoke(app, [*args, "--targets", str(files / "targets.yaml")], env={"COLUMNS": "400"})
+    assert r.exit_code == 0, r.output
+    assert unsafe(r.stdout) == [] and unsafe(r.stderr) == []
+    return r
+
+
+def test_terminal_outputs_show_control_characters_visibly(runner, files):
+    assert HOSTILE_SHOWN in run(runner, files, "trend", "1").stdout  # the source column
+    assert HOSTILE_SHOWN in run(runner, files, "tasks", "2022", "--unit", "区金融办").stdout  # a note
+    assert run(runner, files, "status", "2022").stderr.count("warning control-character") == 2  # actuals
+    assert run(runner, files, "tasks", "2022").stderr.count("warning control-character") == 3  # and progress
+
+
+def markdown_ok(md: str) -> None:
+    """Markdown as a GFM renderer reads it: every table row as wide as its header; no HTML, link or
+    image made from the data."""
+    parser = MarkdownIt("commonmark").enable("table")
+    tokens = parser.parse(md)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert not kinds & {"html_block", "html_inline", "link_open", "image"}
+    tables: list[list[int]] = []
+    for t in tokens:
+        if t.type == "table_open":
+            tables.append([])
+        elif t.type == "tr_open":
+            tables[-1].append(0)
+        elif t.type in ("th_open", "td_open"):
+            tables[-1][-1] += 1
+    assert tables and all(len(set(widths)) == 1 for widths in tables)
+    page = parser.render(md)
+    assert "<script" not in page and "<img" not in page and "<a " not in page
+    assert "&lt;script&gt;" in page and "&lt;U+001B&gt;" in page
+
+
+def test_markdown_outputs_escape_line_breaks_html_and_controls(runner, files, tmp_path):
+    report = run(runner, files, "report", "2022").stdout
+    markdown_ok(report)
+    sources = next(line for line in report.splitlines() if line.startswith("Sources of the values shown"))
+    assert "x y z w\\|v &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in sources
+    tasks = run(runner, files, "tasks", "2022", "--format", "markdown").stdout
+    markdown_ok(tasks)
+    row = next(line for line in tasks.splitlines() if line.startswith("| 1.1 |"))
+    assert row.count(" | ") == 4  # five cells: the note's pipe and line breaks do not split the row
+    # the step summary: messages quoting a cell's text, with pipes, line breaks and HTML
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f'indicator,year,value,source\n1,2022,"{MARKUP}{ESC}",s\n', encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    r = runner.invoke(app, ["validate", str(bad), "-f", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert r.exit_code == 1 and unsafe(r.stdout) == []
+    assert "::error" in r.stdout and "<U+001B>" in r.stdout
+    markdown_ok(summary.read_text(encoding="utf-8"))
+
+
+def test_html_and_excel_show_control_characters_visibly(runner, files, tmp_path):
+    from openpyxl import load_workbook
+
+    page = tmp_path / "r.html"
+    run(runner, files, "report", "2022", "-f", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert unsafe(html) == [] and "<script>" not in html
+    assert "a&lt;U+001B&gt;[31mb" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    book = tmp_path / "r.xlsx"
+    run(runner, files, "report", "2022", "-f", "xlsx", "-o", str(book))  # openpyxl refuses raw controls
+    cells = [c.value for sheet in load_workbook(book) for row in sheet.iter_rows() for c in row]
+    strings = [v for v in cells if isinstance(v, str)]
+    assert not any(unsafe(s) for s in strings)
+    assert any(HOSTILE_SHOWN in s for s in strings)  # the source column of indicator 1
+
+
+def test_json_keeps_the_text_exact_and_the_bytes_harmless(runner, files):
+    out = run(runner, files, "report", "2022", "-f", "json").stdout
+    assert "\\u001b[31m" in out and "\\u202e" in out and "\\u009b" in out
+    doc = json.loads(out)
+    one = next(i for i in doc["indicators"] if i["id"] == 1)
+    assert one["note"] == HOSTILE and one["source"] == f"{HOSTILE} {MARKUP}"
+    work = json.loads(run(runner, files, "tasks", "2022", "-f", "json").stdout)
+    line = next(r for r in work["lines"] if r["id"] == "1.1")
+    assert line["note"] == f"{HOSTILE} {MARKUP}"

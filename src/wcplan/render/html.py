@@ -4,9 +4,10 @@ Readable on a phone (tables scroll sideways, text wraps) and printable (print st
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from wcplan.assess import IndicatorResult, Status
+from wcplan.controls import visible
 from wcplan.i18n import N_, _, language
 from wcplan.render import text
 from wcplan.report import Report, method
@@ -44,6 +45,12 @@ svg.path { width: 150px; height: 46px; display: block; }
   h2 { break-after: avoid; } tr { break-inside: avoid; }
 }
 """
+
+
+def escape(value: str) -> str:
+    """Text in the page, as element content or an attribute value: control characters visible
+    and line breaks as spaces (wcplan.controls), markup characters and quotes as entities."""
+    return html.escape(visible(value))
 
 
 def document(report: Report) -> str:

@@ -213,8 +213,3 @@ def notes(assessment: Assessment) -> list[str]:
         elif r.status is Status.OFF_TRACK and j.reason:
             out.append(_("Indicator {id} is off track: {reason}.").format(id=r.indicator.id, reason=j.reason))
     return out
-
-
-def md_cell(value: str) -> str:
-    """A Markdown table cell: pipes and backslashes escaped, no line breaks."""
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

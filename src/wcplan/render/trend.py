@@ -18,20 +18,21 @@ TARGET, ACTUAL, PROJECTED = "-", "o", "+"
 
 
 def render(t: Trend, plan, notes: list[str], console: Console) -> None:
-    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, print_notes, status_cell
+    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, plain, print_notes, status_cell
 
     ind = t.indicator
     console.print(
         Text.assemble(
-            (f"{ind.id} {ind.label}", "bold"), f" ({text.unit(ind)}, {text.attribute_label(ind.attribute)})"
+            plain(f"{ind.id} {ind.label}", "bold"),
+            plain(f" ({text.unit(ind)}, {text.attribute_label(ind.attribute)})"),
         )
     )
     console.print(
-        Text(
+        plain(
             _("lead unit {lead}; responsible: {responsible}").format(
                 lead=plan.unit_label(ind.lead), responsible=plan.units_label(ind.responsible)
             ),
-            style="dim",
+            "dim",
         )
     )
     table = Table(box=None, padding=(0, 1), header_style="bold")
@@ -51,7 +52,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
             Text(text.percent(r.completion)),
             Text(text.progress(r.progress)),
             status_cell(r.status),
-            Text(text.source_label(r) or "", style="dim"),
+            plain(text.source_label(r) or "", "dim"),
         )
     console.print(table)
     latest = next((r for r in reversed(t.years) if r.actual is not None), None)
@@ -64,7 +65,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
         missing = latest.so_far.missing_years
         if missing:
             sentence += _("; no actual for {years}").format(years=", ".join(map(str, missing)))
-        console.print(Text(sentence))
+        console.print(plain(sentence))
     p = t.projection
     if p is not None:
         line = Text(_("Outlook from {year}: ").format(year=t.projected_from))
@@ -77,7 +78,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
                     _(", projected {year} {value}").format(year=plan.years[-1], value=text.number(p.value))
                 )
         if p.reason:
-            line.append(_(" ({reason})").format(reason=p.reason))
+            line.append_text(plain(_(" ({reason})").format(reason=p.reason)))
         console.print(line)
     console.print()
     console.print(chart(t, plan, min(console.width, 72) - 10, STATUS_STYLE, OUTLOOK_STYLE))
