@@ -2,7 +2,8 @@
 no data and the method; frozen headers, number formats per unit, statuses coloured as in the
 terminal, widths that fit Chinese text. Text that a spreadsheet could read as a formula is
 stored as text with Excel's quote prefix: shown as written, never evaluated. Every cell passes
-through `_append`: text with control characters visible (which Excel files cannot even hold)."""
+through `_append`: text with control characters visible (which Excel files cannot even hold),
+figures finite and never -0."""
 
 from __future__ import annotations
 
@@ -200,8 +201,10 @@ def _tasks_sheets(book, work, bold, used) -> None:
 
 
 def _append(sheet, values: list) -> None:
-    """One row: text as every output shows it (wcplan.controls)."""
-    sheet.append([visible(v) if isinstance(v, str) else v for v in values])
+    """One row: text as every output shows it (wcplan.controls), figures as text.finite."""
+    sheet.append(
+        [visible(v) if isinstance(v, str) else text.finite(v) if isinstance(v, float) else v for v in values]
+    )
     for cell in sheet[sheet.max_row]:
         value = cell.value
         if isinstance(value, str) and value.startswith(FORMULA_START):

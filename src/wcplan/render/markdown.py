@@ -102,7 +102,7 @@ def summary(a: Assessment) -> list[str]:
         out += [
             "",
             _("**{share}%** of the {total} indicators are met or on track.").format(
-                share=f"{share * 100:.1f}", total=total
+                share=text.number(share * 100, 1, trim=False), total=total
             ),
         ]
     return out

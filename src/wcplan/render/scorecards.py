@@ -16,7 +16,7 @@ _COUNTED = [Status.MET, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK, Status
 
 
 def _score(card: Scorecard) -> str:
-    return "—" if card.score is None else f"{card.score * 100:.0f}%"
+    return text.percent(card.score, 0) or "—"
 
 
 def _worst(card: Scorecard) -> str:

@@ -81,10 +81,7 @@ def target(r: CommitmentResult) -> str:
 
 
 def gap(r: CommitmentResult) -> str:
-    if r.gap is None:
-        return ""
-    value = text.number(r.gap)
-    return value if value.startswith("-") or value == "0" else f"+{value}"
+    return text.number(r.gap, sign=True)
 
 
 def plan_so_far(r: CommitmentResult) -> str:
@@ -340,7 +337,7 @@ SCORECARD_COLUMNS = [N_("Unit"), N_("Lines of work"), N_("Commitments"), N_("Sco
 
 
 def _score(unit: UnitTasks) -> str:
-    return "—" if unit.score is None else f"{unit.score * 100:.0f}%"
+    return text.percent(unit.score, 0) or "—"
 
 
 def _risky(unit: UnitTasks) -> int:

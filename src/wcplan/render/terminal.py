@@ -173,7 +173,9 @@ def render_status(assessment: Assessment, console: Console) -> None:
             line.append(" · ")
         line.append(f"{text.status_label(status)} {n}", style=STATUS_STYLE[status] if n else "dim")
     if share is not None:
-        line.append(" — " + _("{share}% met or on track").format(share=f"{share * 100:.1f}"))
+        line.append(
+            " — " + _("{share}% met or on track").format(share=text.number(share * 100, 1, trim=False))
+        )
     console.print(line)
     console.print(
         Text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 
 from rich.console import Console
@@ -96,19 +97,24 @@ def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int =
     projected = None
     if t.projection is not None and t.projection.value is not None and ind.attribute.value != "annual":
         projected = t.projection.value
+    if projected is not None and not math.isfinite(projected):
+        projected = None  # a projection that overflowed has no place on the chart
     values = [*targets.values(), *(v for v, _ in actuals.values())] + (
         [projected] if projected is not None else []
     )
     low, high = min(values), max(values)
     if high == low:
         high = low + 1
+    # rows from values scaled to at most 1, so that differences of huge values stay finite
+    scale = max(abs(low), abs(high)) or 1.0
+    span = high / scale - low / scale
     step = (width - 1) / (len(years) - 1)
 
     def x_of(year: int) -> int:
         return round((year - years[0]) * step)
 
     def y_of(value: float) -> int:
-        return round((value - low) / (high - low) * (height - 1))
+        return round((value / scale - low / scale) / span * (height - 1)) if span else 0
 
     grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
     known = sorted(targets)
