@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wcplan import units
+from wcplan.controls import code, controls
 from wcplan.findings import Finding, Severity
 from wcplan.i18n import N_, _, ngettext
 from wcplan.inputs import record
@@ -473,6 +474,34 @@ def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter
         report("no-data-rows", _("this file has a header but no data rows."), header_line)
 
 
+def report_controls(row: list[str], positions: Iterable[int | None], line: int, report: _Reporter) -> None:
+    """A warning for each cell read that holds control characters (wcplan.controls): an escape
+    sequence or a direction override in a note is a paste accident or an attack, never data.
+    A warning, not an error: no figure depends on it, and every output shows it harmlessly as
+    <U+XXXX>; `validate --strict` refuses it."""
+    if "".join(row).isprintable():
+        return
+    for index in sorted(i for i in positions if i is not None):
+        found = controls(row[index])
+        if not found:
+            continue
+        codes = ", ".join(dict.fromkeys(code(ch) for _i, ch in found))
+        report(
+            "control-character",
+            ngettext(
+                "this cell holds an invisible control character, {codes}, at character {position}; "
+                "outputs show it as <{first}>. Delete it from the file.",
+                "this cell holds {n} invisible control characters ({codes}), the first at character "
+                "{position}; outputs show each as its code in angle brackets, like <{first}>. Delete them "
+                "from the file.",
+                len(found),
+            ).format(n=len(found), codes=codes, first=code(found[0][1]), position=found[0][0] + 1),
+            line,
+            index + 1,
+            Severity.WARNING,
+        )
+
+
 def _filled(row: list[str]) -> bool:
     return bool("".join(row).strip())
 
@@ -620,6 +649,7 @@ class RowChecker:
         id_text, name_text, year_text, period_text, value_text, unit_text, source, note, reporter = [
             row[index].strip() if index is not None else "" for index in layout
         ]
+        report_controls(row, layout, line, report)
         ok = True
         key = (id_text, name_text)
         found = self._indicators.get(key)

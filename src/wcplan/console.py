@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from wcplan.controls import visible
+
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
@@ -30,8 +32,9 @@ class Environment:
         self.stdout.file.write(text + "\n")
 
     def say(self, sentence: str) -> None:
-        """One sentence to stderr, exactly as written (no markup, no emoji codes)."""
-        self.stderr.print(Text(sentence), soft_wrap=True)
+        """One sentence to stderr, as written (no markup, no emoji codes; control characters
+        visible, wcplan.controls)."""
+        self.stderr.print(Text(visible(sentence)), soft_wrap=True)
 
 
 def environment(no_color: bool = False) -> Environment:

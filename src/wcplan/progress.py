@@ -102,7 +102,7 @@ class ProgressReader:
         self.years_help = ", ".join(map(str, plan.years))
 
     def read(self, rows, header: list[str], header_line: int, report) -> None:
-        from wcplan.actuals import ILLUSTRATIVE, data_rows, map_header
+        from wcplan.actuals import ILLUSTRATIVE, data_rows, map_header, report_controls
 
         columns = map_header(header, header_line, report, HEADER, _(" in a progress file"))
         if columns is None:
@@ -124,6 +124,7 @@ class ProgressReader:
             )
         for line, row in data_rows(rows, header, header_line, report):
             cell = {name: row[i].strip() for name, i in columns.items()}
+            report_controls(row, columns.values(), line, report)
             record = self._row(cell, columns, line, report)
             if record is None:
                 continue

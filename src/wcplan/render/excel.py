@@ -1,7 +1,9 @@
 """The report as an Excel workbook (openpyxl): a summary sheet, one sheet per lead unit, what lags,
 no data and the method; frozen headers, number formats per unit, statuses coloured as in the
 terminal, widths that fit Chinese text. Text that a spreadsheet could read as a formula is
-stored as text with Excel's quote prefix: shown as written, never evaluated."""
+stored as text with Excel's quote prefix: shown as written, never evaluated. Every cell passes
+through `_append`: text with control characters visible (which Excel files cannot even hold),
+figures finite and never -0."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import io
 from rich.cells import cell_len
 
 from wcplan.assess import IndicatorResult, Status
+from wcplan.controls import visible
 from wcplan.i18n import N_, _
 from wcplan.plan import Indicator
 from wcplan.render import text
@@ -79,7 +82,7 @@ def workbook(report: Report) -> bytes:
         [heads[1], _("Indicators"), *(text.status_label(s) for s in a.counts), _("Score")],
         *([plan.unit_label(u.unit), u.total, *u.counts.values(), u.score] for u in report.units),
     ]
-    unit_names = {plan.unit_label(u.unit) for u in report.units}
+    unit_names = {visible(plan.unit_label(u.unit)) for u in report.units}
     for row in lines:
         _append(summary, row)
     summary["A1"].font = Font(bold=True, size=14)
@@ -198,7 +201,10 @@ def _tasks_sheets(book, work, bold, used) -> None:
 
 
 def _append(sheet, values: list) -> None:
-    sheet.append([None if v is None else v for v in values])
+    """One row: text as every output shows it (wcplan.controls), figures as text.finite."""
+    sheet.append(
+        [visible(v) if isinstance(v, str) else text.finite(v) if isinstance(v, float) else v for v in values]
+    )
     for cell in sheet[sheet.max_row]:
         value = cell.value
         if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -231,7 +237,7 @@ def _fit(sheet) -> None:
 
 def _sheet_name(unit: str, used: set[str]) -> str:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique."""
-    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in unit)[:31] or _("Unit")
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in visible(unit))[:31] or _("Unit")
     name, n = base, 2
     while name in used:
         suffix = f" ({n})"

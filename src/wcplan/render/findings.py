@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from wcplan.controls import visible
 from wcplan.findings import Finding
 from wcplan.i18n import N_, _
 
@@ -20,10 +21,10 @@ def severity_label(severity) -> str:
 def finding_line(finding: Finding) -> Text:
     severity = str(finding.severity)
     return Text.assemble(
-        (finding.location, "bold"),
+        (visible(finding.location), "bold"),
         ": ",
         (f"{severity_label(severity)} {finding.code}", _STYLE[severity]),
-        f": {finding.message}",
+        f": {visible(finding.message)}",
     )
 
 

@@ -4,9 +4,11 @@ Readable on a phone (tables scroll sideways, text wraps) and printable (print st
 
 from __future__ import annotations
 
-from html import escape
+import html
+import math
 
 from wcplan.assess import IndicatorResult, Status
+from wcplan.controls import visible
 from wcplan.i18n import N_, _, language
 from wcplan.render import text
 from wcplan.report import Report, method
@@ -46,6 +48,12 @@ svg.path { width: 150px; height: 46px; display: block; }
 """
 
 
+def escape(value: str) -> str:
+    """Text in the page, as element content or an attribute value: control characters visible
+    and line breaks as spaces (wcplan.controls), markup characters and quotes as entities."""
+    return html.escape(visible(value))
+
+
 def document(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
@@ -77,7 +85,7 @@ def document(report: Report) -> str:
     share = a.met_or_on_track_share
     if share is not None:
         sentence = _("**{share}%** of the {total} indicators are met or on track.").format(
-            share=f"{share * 100:.1f}", total=len(a.results)
+            share=text.number(share * 100, 1, trim=False), total=len(a.results)
         )
         bold, _sep, rest = escape(sentence).partition("**")[2].partition("**")
         parts.append(f"<p><strong>{bold}</strong>{rest}</p>")
@@ -87,7 +95,7 @@ def document(report: Report) -> str:
             unit=plan.unit_label(card.unit), indicators=text.indicators(card.total)
         )
         if card.score is not None:
-            heading += " · " + _("score {score}%").format(score=f"{card.score * 100:.0f}")
+            heading += " · " + _("score {score}%").format(score=text.number(card.score * 100, 0))
         parts += [
             f"<h3>{escape(heading)}</h3>",
             _bar(card.counts),
@@ -218,14 +226,17 @@ def path_svg(r: IndicatorResult, plan, actuals: dict[int, float]) -> str:
         marks.append((r.year, r.actual.value, "actual"))
     if r.projection is not None and r.projection.value is not None and ind.attribute.value != "annual":
         marks.append((plan.years[-1], r.projection.value, "projected"))
+    marks = [m for m in marks if math.isfinite(m[1])]  # an overflowed projection has no place
     values = [*points.values(), *(v for _, v, _ in marks)]
-    low, high = min(values), max(values)
+    # positions from values scaled to at most 1, so that differences of huge values stay finite
+    scale = max(abs(v) for v in values) or 1.0
+    low, high = min(values) / scale, max(values) / scale
     span = (high - low) or 1.0
     width, height, pad = 150, 46, 5
 
     def xy(year: int, value: float) -> tuple[float, float]:
         x = pad + (year - years[0]) / (years[-1] - years[0]) * (width - 2 * pad)
-        y = height - pad - (value - low) / span * (height - 2 * pad)
+        y = height - pad - (value / scale - low) / span * (height - 2 * pad)
         return round(x, 1), round(y, 1)
 
     line = " ".join(f"{x},{y}" for x, y in (xy(y, v) for y, v in sorted(points.items())))

@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from wcplan.assess import STATUSES, Assessment, IndicatorResult
+from wcplan.controls import is_control
 from wcplan.plan import Indicator, Plan
 from wcplan.render import text
 
@@ -106,7 +107,16 @@ def targets_document(plan: Plan, indicators: list[Indicator]) -> dict:
 
 
 def dumps(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    """The document as JSON text. JSON is data: names, sources and notes stay exactly as the files
+    give them, control characters included; but each control character (wcplan.controls) is
+    written as a \\uXXXX escape, as JSON writes C0 controls anyway, so that the text printed is
+    harmless on a terminal while a parser still reads the original."""
+    lines = json.dumps(document, ensure_ascii=False, indent=2).split("\n")
+    return "\n".join(line if line.isprintable() else _escaped(line) for line in lines)
+
+
+def _escaped(line: str) -> str:
+    return "".join(json.dumps(ch)[1:-1] if is_control(ch) else ch for ch in line)
 
 
 def report_document(report) -> dict:

@@ -3,21 +3,46 @@
 from __future__ import annotations
 
 from wcplan.assess import Assessment, IndicatorResult, Status
+from wcplan.controls import visible
 from wcplan.i18n import N_, _
 from wcplan.render import text
-from wcplan.render.text import md_cell
 from wcplan.report import Report, method
 
 _STATUS_ORDER = [Status.MET, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK, Status.NO_DATA, Status.UNKNOWN]
 
+#: What Markdown would read as markup that changes what a reader sees, as a character entity or a
+#: backslash escape: a pipe would end a table cell; <, > and & would pass raw HTML (<script>,
+#: <img onerror=…>) or entities; brackets would make a link or an image, a backtick a code span.
+#: Emphasis (* _ ~) is left as it is: it can neither hide, link nor break anything.
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+    }
+)
 
-def _table(head: list[str], align: str, rows: list[list[str]]) -> list[str]:
-    """`align`: one letter per column, l or r (numbers right-aligned)."""
+
+def escape(value: str) -> str:
+    """Text in every Markdown output (a table cell or a line), shown as written: control
+    characters visible and line breaks as spaces (wcplan.controls), so that a row stays one row,
+    and no character read as markup or HTML."""
+    return visible(value).translate(_ESCAPES)
+
+
+def table(head: list[str], align: str, rows: list[list[str]]) -> list[str]:
+    """A GitHub-flavoured Markdown table, every cell escaped. `align`: one letter per column,
+    l or r (numbers right-aligned)."""
     rule = "|" + "|".join("--:" if a == "r" else "---" for a in align) + "|"
     return [
-        "| " + " | ".join(head) + " |",
+        "| " + " | ".join(escape(h) for h in head) + " |",
         rule,
-        *("| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows),
+        *("| " + " | ".join(escape(c) for c in row) + " |" for row in rows),
     ]
 
 
@@ -27,7 +52,9 @@ def _status(r: IndicatorResult) -> str:
 
 def _title(a: Assessment, what: str) -> str:
     meta = a.plan.meta
-    return "# " + _("{title}: {what} {when}").format(title=meta.title_label, what=what, when=text.when(a))
+    return "# " + escape(
+        _("{title}: {what} {when}").format(title=meta.title_label, what=what, when=text.when(a))
+    )
 
 
 def unit_tables(a: Assessment) -> list[str]:
@@ -58,8 +85,8 @@ def unit_tables(a: Assessment) -> list[str]:
         title = _("{unit} ({indicators})").format(
             unit=plan.unit_label(card.unit), indicators=text.indicators(card.total)
         )
-        out += [f"### {md_cell(title)}", "", *_table(head, align, rows), ""]
-        out += [text.counts_line(card.counts), ""]
+        out += [f"### {escape(title)}", "", *table(head, align, rows), ""]
+        out += [escape(text.counts_line(card.counts)), ""]
     return out
 
 
@@ -69,13 +96,13 @@ def summary(a: Assessment) -> list[str]:
         [text.status_text(s), str(counts[s]), text.percent(counts[s] / total if total else None)]
         for s in _STATUS_ORDER
     ]
-    out = _table([_("Status"), _("Indicators"), _("Share")], "lrr", rows)
+    out = table([_("Status"), _("Indicators"), _("Share")], "lrr", rows)
     share = a.met_or_on_track_share
     if share is not None:
         out += [
             "",
             _("**{share}%** of the {total} indicators are met or on track.").format(
-                share=f"{share * 100:.1f}", total=total
+                share=text.number(share * 100, 1, trim=False), total=total
             ),
         ]
     return out
@@ -87,45 +114,48 @@ def status_markdown(a: Assessment) -> str:
         _title(a, _("status")),
         "",
         *_notes(a),
-        "## " + _("By lead unit (牵头单位)"),
+        "## " + escape(_("By lead unit (牵头单位)")),
         "",
         *unit_tables(a),
     ]
-    lines += ["## " + _("Plan-wide"), "", *summary(a), ""]
+    lines += ["## " + escape(_("Plan-wide")), "", *summary(a), ""]
     return "\n".join(lines)
 
 
 def _notes(a: Assessment) -> list[str]:
     out = []
     for note in text.notes(a):
-        out += [f"> {'**' + note + '**' if text.is_illustrative_note(note) else note}", ">"]
+        shown = escape(note)
+        out += [f"> {'**' + shown + '**' if text.is_illustrative_note(note) else shown}", ">"]
     return [*out[:-1], ""] if out else []
 
 
 def report_markdown(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    sources = _(", ").join(f"{md_cell(s)} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
     lines = [
         _title(a, _("progress report")),
         "",
-        _("{number} · made on {date} · actuals from {files}").format(
-            number=meta.document_number,
-            date=report.made_on.isoformat(),
-            files=", ".join(a.files) or _("no files"),
+        escape(
+            _("{number} · made on {date} · actuals from {files}").format(
+                number=meta.document_number,
+                date=report.made_on.isoformat(),
+                files=", ".join(a.files) or _("no files"),
+            )
         ),
         "",
-        _("Sources of the values shown: {sources}.").format(sources=sources),
+        escape(_("Sources of the values shown: {sources}.").format(sources=sources)),
         "",
         *_notes(a),
-        "## " + _("Plan-wide summary"),
+        "## " + escape(_("Plan-wide summary")),
         "",
         *summary(a),
         "",
-        "## " + _("By lead unit (牵头单位)"),
+        "## " + escape(_("By lead unit (牵头单位)")),
         "",
         *unit_tables(a),
-        "## " + _("What lags, furthest first"),
+        "## " + escape(_("What lags, furthest first")),
         "",
     ]
     plan = a.plan
@@ -144,10 +174,10 @@ def report_markdown(report: Report) -> str:
         head = text.headers(
             [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Progr."), N_("Gap")]
         )
-        lines += _table(head, "rlllrr", rows)
+        lines += table(head, "rlllrr", rows)
     else:
-        lines.append(_("Nothing is behind or off track."))
-    lines += ["", "## " + _("No data"), ""]
+        lines.append(escape(_("Nothing is behind or off track.")))
+    lines += ["", "## " + escape(_("No data")), ""]
     if report.no_data:
         rows = [
             [
@@ -160,12 +190,18 @@ def report_markdown(report: Report) -> str:
             for r in report.no_data
         ]
         head = text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")])
-        lines += _table(head, "rllll", rows)
+        lines += table(head, "rllll", rows)
     else:
-        lines.append(_("Every indicator has an actual."))
+        lines.append(escape(_("Every indicator has an actual.")))
     if report.tasks is not None:
         from wcplan.render.tasks import markdown_section
 
         lines += ["", *markdown_section(report.tasks)]
-    lines += ["", "## " + _("How statuses are judged"), "", *(f"- {m}" for m in method(a.plan)), ""]
+    lines += [
+        "",
+        "## " + escape(_("How statuses are judged")),
+        "",
+        *(f"- {escape(m)}" for m in method(a.plan)),
+        "",
+    ]
     return "\n".join(lines)

@@ -7,16 +7,16 @@ from rich.table import Table
 from rich.text import Text
 
 from wcplan.assess import STATUSES, Scorecard, Status
+from wcplan.controls import visible
 from wcplan.i18n import _
 from wcplan.render import text
 from wcplan.render.json import clean
-from wcplan.render.text import md_cell
 
 _COUNTED = [Status.MET, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK, Status.NO_DATA, Status.UNKNOWN]
 
 
 def _score(card: Scorecard) -> str:
-    return "—" if card.score is None else f"{card.score * 100:.0f}%"
+    return text.percent(card.score, 0) or "—"
 
 
 def _worst(card: Scorecard) -> str:
@@ -32,7 +32,7 @@ def _worst(card: Scorecard) -> str:
 def score_table(title: str) -> Table:
     """The borderless, full-width table every scorecard uses."""
     return Table(
-        title=Text(title),
+        title=Text(visible(title)),
         title_justify="left",
         title_style="bold",
         box=None,
@@ -45,7 +45,7 @@ def score_table(title: str) -> Table:
 def render_table(
     cards: list[Scorecard], plan, year: int, by: str, notes: list[str], console: Console
 ) -> None:
-    from wcplan.render.terminal import STATUS_STYLE, print_notes
+    from wcplan.render.terminal import STATUS_STYLE, plain, print_notes
 
     if by == "lead":
         title = _("Scorecards {year} by lead unit (考核): score = (met + on track) / assessed")
@@ -60,10 +60,10 @@ def render_table(
     table.add_column(_("Worst indicator"), overflow="fold", ratio=3, min_width=12)
     for card in cards:
         table.add_row(
-            Text(plan.unit_label(card.unit)),
+            plain(plan.unit_label(card.unit)),
             Text(_score(card), style="bold"),
             *(Text(str(card.counts[s])) for s in _COUNTED),
-            Text(_worst(card)),
+            plain(_worst(card)),
         )
     console.print(table)
     console.print(
@@ -107,27 +107,23 @@ def document(cards: list[Scorecard], year: int, by: str, notes: list[str]) -> di
 
 
 def markdown(cards: list[Scorecard], plan, year: int, by: str, notes: list[str]) -> str:
+    from wcplan.render.markdown import escape, table
+
     if by == "lead":
         title = _("Scorecards {year} by lead unit (牵头单位)")
     else:
         title = _("Scorecards {year} by responsible unit (责任单位)")
     head = [_("Unit"), _("Score"), *(text.status_label(s) for s in _COUNTED), _("Worst indicator")]
-    lines = [
-        "## " + title.format(year=year),
-        "",
-        _("Score = (met + on track) / assessed; a unit with nothing assessed has no score (—)."),
-        "",
-        "| " + " | ".join(head) + " |",
-        "|---|--:|" + "--:|" * len(_COUNTED) + "---|",
+    rows = [
+        [plan.unit_label(c.unit), _score(c), *(str(c.counts[s]) for s in _COUNTED), _worst(c)] for c in cards
     ]
-    for c in cards:
-        cells = [
-            md_cell(plan.unit_label(c.unit)),
-            _score(c),
-            *(str(c.counts[s]) for s in _COUNTED),
-            md_cell(_worst(c)),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
+    lines = [
+        "## " + escape(title.format(year=year)),
+        "",
+        escape(_("Score = (met + on track) / assessed; a unit with nothing assessed has no score (—).")),
+        "",
+        *table(head, "lr" + "r" * len(_COUNTED) + "l", rows),
+    ]
     if notes:
-        lines += ["", *(f"> {note}" for note in notes)]
+        lines += ["", *(f"> {escape(note)}" for note in notes)]
     return "\n".join(lines) + "\n"

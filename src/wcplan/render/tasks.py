@@ -17,7 +17,6 @@ from wcplan.outlook import Outlook
 from wcplan.plan import Attribute
 from wcplan.progress import WorkStatus
 from wcplan.render import text
-from wcplan.render.text import md_cell
 
 #: Line-of-work statuses (Chinese: 未启动 / 推进中 / 已完成 / 滞后, the words a progress file may use).
 LINE_LABEL = {
@@ -81,10 +80,7 @@ def target(r: CommitmentResult) -> str:
 
 
 def gap(r: CommitmentResult) -> str:
-    if r.gap is None:
-        return ""
-    value = text.number(r.gap)
-    return value if value.startswith("-") or value == "0" else f"+{value}"
+    return text.number(r.gap, sign=True)
 
 
 def plan_so_far(r: CommitmentResult) -> str:
@@ -210,8 +206,10 @@ def _widths(columns: list[str], rows: list[list[str]], wide: str) -> dict[str, i
     tables line up in either language; the `wide` column gets the rest."""
     from rich.cells import cell_len
 
+    from wcplan.controls import visible
+
     return {
-        c: max([cell_len(_(c)), *(cell_len(row[i]) for row in rows)])
+        c: max([cell_len(_(c)), *(cell_len(visible(row[i])) for row in rows)])
         for i, c in enumerate(columns)
         if c != wide
     }
@@ -223,13 +221,16 @@ def _widths(columns: list[str], rows: list[list[str]], wide: str) -> dict[str, i
 def render_table(assessment: TasksAssessment, console) -> None:
     from rich.text import Text
 
-    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, _row, _table, print_notes
+    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, _row, _table, plain, print_notes
 
     meta, plan = assessment.plan.meta, assessment.plan
     console.print(
         Text.assemble(
-            (meta.short_label, "bold"),
-            f" ({meta.document_number}) — " + _("tasks and commitments {year}").format(year=assessment.year),
+            plain(meta.short_label, "bold"),
+            plain(
+                f" ({meta.document_number}) — "
+                + _("tasks and commitments {year}").format(year=assessment.year)
+            ),
         )
     )
     if not assessment.lines and not assessment.commitments:
@@ -297,7 +298,7 @@ def render_table(assessment: TasksAssessment, console) -> None:
     console.print(Text(legend(), style="dim"))
     print_notes(notes(assessment), console)
     if assessment.files:
-        console.print(Text(_("Read: {files}").format(files=", ".join(assessment.files)), style="dim"))
+        console.print(plain(_("Read: {files}").format(files=", ".join(assessment.files)), "dim"))
 
 
 # ── Markdown ─────────────────────────────────────────────────────────────────
@@ -305,33 +306,27 @@ def render_table(assessment: TasksAssessment, console) -> None:
 
 def markdown_section(assessment: TasksAssessment, level: int = 2) -> list[str]:
     """The tasks section of a Markdown report: one heading per lead unit, two tables each."""
+    from wcplan.render.markdown import escape, table
+
     h = "#" * level
-    out = [f"{h} {section_title(assessment)}", "", summary_sentence(assessment), ""]
+    out = [f"{h} {escape(section_title(assessment))}", "", escape(summary_sentence(assessment)), ""]
     for unit in assessment.units:
-        out += [f"{h}# {md_cell(assessment.plan.unit_label(unit.unit))}", ""]
+        out += [f"{h}# {escape(assessment.plan.unit_label(unit.unit))}", ""]
         if unit.lines:
-            out += _md_table(text.headers(LINE_COLUMNS), [line_cells(r) for r in unit.lines], "lllll")
+            out += [*table(text.headers(LINE_COLUMNS), "lllll", [line_cells(r) for r in unit.lines]), ""]
         if unit.commitments:
-            out += _md_table(
-                text.headers(COMMITMENT_COLUMNS),
-                [commitment_cells(r) for r in unit.commitments],
-                "lllrlrrlrl",
-            )
-    out += [legend(), ""]
+            rows = [commitment_cells(r) for r in unit.commitments]
+            out += [*table(text.headers(COMMITMENT_COLUMNS), "lllrlrrlrl", rows), ""]
+    out += [escape(legend()), ""]
     said = notes(assessment)
-    return out + [f"- {n}" for n in said] + ([""] if said else [])
-
-
-def _md_table(headers: list[str], rows: list[list[str]], align: str) -> list[str]:
-    marks = {"l": ":--", "r": "--:"}
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
-    out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
-    return [*out, ""]
+    return out + [f"- {escape(n)}" for n in said] + ([""] if said else [])
 
 
 def markdown(assessment: TasksAssessment) -> str:
+    from wcplan.render.markdown import escape
+
     meta = assessment.plan.meta
-    title = f"# {md_cell(meta.short_label)} ({meta.document_number})"
+    title = f"# {escape(f'{meta.short_label} ({meta.document_number})')}"
     return "\n".join([title, "", *markdown_section(assessment)]).rstrip() + "\n"
 
 
@@ -341,7 +336,7 @@ SCORECARD_COLUMNS = [N_("Unit"), N_("Lines of work"), N_("Commitments"), N_("Sco
 
 
 def _score(unit: UnitTasks) -> str:
-    return "—" if unit.score is None else f"{unit.score * 100:.0f}%"
+    return text.percent(unit.score, 0) or "—"
 
 
 def _risky(unit: UnitTasks) -> int:
@@ -379,6 +374,7 @@ def render_scorecards(work: TasksAssessment, console) -> None:
     from rich.text import Text
 
     from wcplan.render.scorecards import score_table
+    from wcplan.render.terminal import plain
 
     table = score_table(scorecard_title(work))
     for header in SCORECARD_COLUMNS:
@@ -391,24 +387,27 @@ def render_scorecards(work: TasksAssessment, console) -> None:
             min_width=6 if numeric else 10,
         )
     for row in scorecard_rows(work):
-        table.add_row(*(Text(c) for c in row))
+        table.add_row(*(plain(c) for c in row))
     console.print()
     console.print(table)
     console.print(Text(scorecard_note(), style="dim"))
     for note in notes(work):
         if text.is_illustrative_note(note):
-            console.print(Text(note, style="bold yellow"))
+            console.print(plain(note, "bold yellow"))
 
 
 def scorecards_markdown(work: TasksAssessment) -> list[str]:
+    from wcplan.render.markdown import escape, table
+
     rows = scorecard_rows(work)
     return [
-        f"## {scorecard_title(work)}",
+        f"## {escape(scorecard_title(work))}",
         "",
-        scorecard_note(),
+        escape(scorecard_note()),
         "",
-        *_md_table(text.headers(SCORECARD_COLUMNS), rows, "lllrr"),
-        *(f"> {n}" for n in notes(work) if text.is_illustrative_note(n)),
+        *table(text.headers(SCORECARD_COLUMNS), "lllrr", rows),
+        "",
+        *(f"> {escape(n)}" for n in notes(work) if text.is_illustrative_note(n)),
     ]
 
 

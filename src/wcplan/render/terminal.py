@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wcplan.assess import Assessment, Status
+from wcplan.controls import visible
 from wcplan.i18n import N_, _
 from wcplan.outlook import Outlook
 from wcplan.plan import Plan
@@ -31,21 +32,28 @@ STATUS_STYLE = {
 }
 
 
+def plain(value: str, style: str = "") -> Text:
+    """Text as every terminal output shows it: never read as markup (a name with [brackets]
+    prints as written), control characters visible as <U+XXXX> and line breaks as spaces
+    (wcplan.controls), so that nothing in a file can colour, move or reorder the terminal."""
+    return Text(visible(value), style=style)
+
+
 def status_cell(status: Status, provisional: bool = False) -> Text:
     return Text(text.status_text(status) + ("*" if provisional else ""), style=STATUS_STYLE[status])
 
 
 def _row(*cells: str | Text) -> list[Text]:
-    """Data cells as Text, never as markup: a name with [brackets] must print as written."""
-    return [cell if isinstance(cell, Text) else Text(cell) for cell in cells]
+    """Data cells as Text: strings through `plain`; a Text is made by the renderer."""
+    return [cell if isinstance(cell, Text) else plain(cell) for cell in cells]
 
 
 def _table(title: str, caption: str | None = None) -> Table:
     return Table(
-        title=Text(title),
+        title=plain(title),
         title_justify="left",
         title_style="bold",
-        caption=Text(caption) if caption else None,
+        caption=plain(caption) if caption else None,
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         padding=(0, 1),
@@ -102,7 +110,8 @@ def _status_columns(assessment: Assessment, width: int):
         else:
             cells = [cell(r) for r in assessment.results]
             size = max(
-                [cell_len(_(header))] + [cell_len(c.plain if isinstance(c, Text) else c) for c in cells]
+                [cell_len(_(header))]
+                + [cell_len(c.plain if isinstance(c, Text) else visible(c)) for c in cells]
             )
         sized.append((header, size, justify, cell, optional))
     hidden = []
@@ -127,7 +136,9 @@ def render_status(assessment: Assessment, console: Console) -> None:
         what = _("status {period}, the year to date ({months}/12 of {year})").format(
             period=assessment.label, months=assessment.period.months, year=year
         )
-    console.print(Text.assemble((meta.short_label, "bold"), f" ({meta.document_number}) — {what}"))
+    console.print(
+        Text.assemble(plain(meta.short_label, "bold"), plain(f" ({meta.document_number}) — {what}"))
+    )
     if not assessment.results:
         console.print(Text(_("No indicator matches the filters.")))
     columns, hidden = _status_columns(assessment, console.width)
@@ -162,7 +173,9 @@ def render_status(assessment: Assessment, console: Console) -> None:
             line.append(" · ")
         line.append(f"{text.status_label(status)} {n}", style=STATUS_STYLE[status] if n else "dim")
     if share is not None:
-        line.append(" — " + _("{share}% met or on track").format(share=f"{share * 100:.1f}"))
+        line.append(
+            " — " + _("{share}% met or on track").format(share=text.number(share * 100, 1, trim=False))
+        )
     console.print(line)
     console.print(
         Text(
@@ -199,7 +212,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         )
     print_notes(text.notes(assessment), console)
     if assessment.files:
-        console.print(Text(_("Actuals: {files}").format(files=", ".join(assessment.files)), style="dim"))
+        console.print(plain(_("Actuals: {files}").format(files=", ".join(assessment.files)), "dim"))
     else:
         console.print(Text(_("Actuals: none found; every indicator has no data."), style="dim"))
 
@@ -207,12 +220,12 @@ def render_status(assessment: Assessment, console: Console) -> None:
 def print_notes(notes: list[str], console: Console) -> None:
     """Notes below a table; the illustrative-data warning in bold."""
     for note in notes:
-        console.print(Text(note, style="bold yellow" if text.is_illustrative_note(note) else ""))
+        console.print(plain(note, "bold yellow" if text.is_illustrative_note(note) else ""))
 
 
 def render_targets(plan: Plan, indicators, console: Console) -> None:
     meta = plan.meta
-    console.print(Text.assemble((meta.title_label, "bold"), f" {meta.document_number}"))
+    console.print(Text.assemble(plain(meta.title_label, "bold"), plain(f" {meta.document_number}")))
     console.print(
         Text(
             _("Base year {base}; plan years {years}; {shown} of {total} indicators shown.").format(
@@ -246,7 +259,7 @@ def render_targets(plan: Plan, indicators, console: Console) -> None:
                     *(text.number(ind.targets.get(y)) for y in meta.years),
                     text.short_attribute(ind.attribute),
                     plan.unit_label(ind.lead),
-                    "\n".join(plan.unit_label(u) for u in ind.responsible),
+                    Text("\n".join(visible(plan.unit_label(u)) for u in ind.responsible)),
                 )
             )
         console.print()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from wcplan import units
 from wcplan.assess import Assessment, IndicatorResult, Status
 from wcplan.i18n import N_, _, ngettext
@@ -112,22 +114,40 @@ def status_text(status: Status) -> str:
     return f"{STATUS_SYMBOL[status]} {status_label(status)}"
 
 
-def number(value: float | int | None) -> str:
-    """A value as the plan writes it: no trailing zeros, at most three decimals."""
+def number(value: float | int | None, places: int = 3, *, trim: bool = True, sign: bool = False) -> str:
+    """The one way a figure is shown: rounded to `places` decimals, trailing zeros trimmed
+    (`trim`, as the plan writes its values), a '+' on a positive value (`sign`). Never 'inf',
+    'nan' or '-0': a value that is not finite (a computation that overflowed) shows as nothing,
+    like an absent one, and a value that rounds to zero has no sign. Values of 10^15 and more,
+    which no indicator reaches, in scientific notation rather than as a row of digits."""
     if value is None:
         return ""
-    text = f"{float(value):.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    value = float(value)
+    if not math.isfinite(value):
+        return ""
+    if abs(value) >= 1e15:
+        text = f"{value:.4g}"
+    else:
+        text = f"{value:.{places}f}"
+        if trim and "." in text:
+            text = text.rstrip("0").rstrip(".")
+    if float(text) == 0:
+        return text.lstrip("-")
+    return f"+{text}" if sign and value > 0 else text
+
+
+def finite(value: float | int | None) -> float | int | None:
+    """A figure as a spreadsheet cell holds it: None where it is not finite, never -0."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value + 0 if value == 0 else value  # -0.0 + 0 is 0.0
 
 
 def gap(result: IndicatorResult) -> str:
-    if result.gap is None:
-        return ""
-    text = number(result.gap)
-    text = text if text.startswith("-") or text == "0" else f"+{text}"
+    text = number(result.gap, sign=True)
     # Percentage points only where the unit is a percentage: a ratio in another unit
     # (吨标准煤/万元) has its gap in that unit.
-    return points_text(text) if units.is_percent(result.indicator.unit) else text
+    return points_text(text) if text and units.is_percent(result.indicator.unit) else text
 
 
 def points_text(value: str) -> str:
@@ -135,17 +155,20 @@ def points_text(value: str) -> str:
     return _("{value} pp").format(value=value)
 
 
-def percent(ratio: float | None) -> str:
-    return "" if ratio is None else f"{ratio * 100:.1f}%"
+def percent(ratio: float | None, places: int = 1) -> str:
+    """A ratio as a percentage: 0.966 -> '96.6%'."""
+    text = "" if ratio is None else number(ratio * 100, places, trim=False)
+    return f"{text}%" if text else ""
 
 
 def points(value: float | None) -> str:
     """Percentage points with a sign: +6.6 pp."""
-    return "" if value is None else points_text(f"{value:+.1f}")
+    text = number(value, 1, trim=False, sign=True)
+    return points_text(text) if text else ""
 
 
 def progress(ratio: float | None) -> str:
-    return "" if ratio is None else f"{ratio:.2f}"
+    return number(ratio, 2, trim=False)
 
 
 def counts_line(counts: dict[Status, int]) -> str:
@@ -234,8 +257,3 @@ def period_notes(assessment: Assessment) -> list[str]:
             "there is no plan so far or outlook yet, and every figure of {year} is provisional."
         )
     return [sentence.format(period=assessment.label, previous=previous, year=assessment.year)]
-
-
-def md_cell(value: str) -> str:
-    """A Markdown table cell: pipes and backslashes escaped, no line breaks."""
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 
 from rich.console import Console
@@ -18,20 +19,21 @@ TARGET, ACTUAL, PROJECTED = "-", "o", "+"
 
 
 def render(t: Trend, plan, notes: list[str], console: Console) -> None:
-    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, print_notes, status_cell
+    from wcplan.render.terminal import OUTLOOK_STYLE, STATUS_STYLE, plain, print_notes, status_cell
 
     ind = t.indicator
     console.print(
         Text.assemble(
-            (f"{ind.id} {ind.label}", "bold"), f" ({text.unit(ind)}, {text.attribute_label(ind.attribute)})"
+            plain(f"{ind.id} {ind.label}", "bold"),
+            plain(f" ({text.unit(ind)}, {text.attribute_label(ind.attribute)})"),
         )
     )
     console.print(
-        Text(
+        plain(
             _("lead unit {lead}; responsible: {responsible}").format(
                 lead=plan.unit_label(ind.lead), responsible=plan.units_label(ind.responsible)
             ),
-            style="dim",
+            "dim",
         )
     )
     table = Table(box=None, padding=(0, 1), header_style="bold")
@@ -51,7 +53,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
             Text(text.percent(r.completion)),
             Text(text.progress(r.progress)),
             status_cell(r.status),
-            Text(text.source_label(r) or "", style="dim"),
+            plain(text.source_label(r) or "", "dim"),
         )
     console.print(table)
     latest = next((r for r in reversed(t.years) if r.actual is not None), None)
@@ -64,7 +66,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
         missing = latest.so_far.missing_years
         if missing:
             sentence += _("; no actual for {years}").format(years=", ".join(map(str, missing)))
-        console.print(Text(sentence))
+        console.print(plain(sentence))
     p = t.projection
     if p is not None:
         line = Text(_("Outlook from {year}: ").format(year=t.projected_from))
@@ -77,7 +79,7 @@ def render(t: Trend, plan, notes: list[str], console: Console) -> None:
                     _(", projected {year} {value}").format(year=plan.years[-1], value=text.number(p.value))
                 )
         if p.reason:
-            line.append(_(" ({reason})").format(reason=p.reason))
+            line.append_text(plain(_(" ({reason})").format(reason=p.reason)))
         console.print(line)
     console.print()
     console.print(chart(t, plan, min(console.width, 72) - 10, STATUS_STYLE, OUTLOOK_STYLE))
@@ -95,19 +97,24 @@ def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int =
     projected = None
     if t.projection is not None and t.projection.value is not None and ind.attribute.value != "annual":
         projected = t.projection.value
+    if projected is not None and not math.isfinite(projected):
+        projected = None  # a projection that overflowed has no place on the chart
     values = [*targets.values(), *(v for v, _ in actuals.values())] + (
         [projected] if projected is not None else []
     )
     low, high = min(values), max(values)
     if high == low:
         high = low + 1
+    # rows from values scaled to at most 1, so that differences of huge values stay finite
+    scale = max(abs(low), abs(high)) or 1.0
+    span = high / scale - low / scale
     step = (width - 1) / (len(years) - 1)
 
     def x_of(year: int) -> int:
         return round((year - years[0]) * step)
 
     def y_of(value: float) -> int:
-        return round((value - low) / (high - low) * (height - 1))
+        return round((value / scale - low / scale) / span * (height - 1)) if span else 0
 
     grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
     known = sorted(targets)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from wcplan.controls import visible
 from wcplan.findings import Finding
 from wcplan.i18n import _, ngettext
 from wcplan.render.findings import finding_line, severity_label
-from wcplan.render.text import md_cell
 from wcplan.validation import Validation
 
 
@@ -77,7 +77,8 @@ _LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # line breaks as GitHub's escapes; then any control character visible: a CI log is a terminal too
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -111,18 +112,20 @@ def github_lines(v: Validation, limit: int) -> list[str]:
 
 def step_summary(v: Validation, limit: int) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY."""
+    from wcplan.render.markdown import escape
+
     shown, omitted = _shown(v, limit)
-    out = ["## wcplan validate", "", f"**{summary_sentence(v)}**", ""]
+    out = ["## wcplan validate", "", f"**{escape(summary_sentence(v))}**", ""]
     if shown:
         head = [_("file"), _("line"), _("column"), _("severity"), _("code"), _("problem")]
-        out += ["| " + " | ".join(head) + " |", "|---|--:|--:|---|---|---|"]
+        out += ["| " + " | ".join(escape(h) for h in head) + " |", "|---|--:|--:|---|---|---|"]
         for f in shown:
+            # the code is wcplan's own (letters and hyphens), set as code
             out.append(
-                f"| {md_cell(f.file or '')} | {f.line or ''} | {f.column or ''} | "
-                f"{severity_label(f.severity)} "
-                f"| `{f.code}` | {md_cell(f.message)} |"
+                f"| {escape(f.file or '')} | {f.line or ''} | {f.column or ''} | "
+                f"{escape(severity_label(f.severity))} | `{f.code}` | {escape(f.message)} |"
             )
         if omitted:
-            out += ["", _("… and {more} not shown.").format(more=_more(omitted))]
+            out += ["", escape(_("… and {more} not shown.").format(more=_more(omitted)))]
         out.append("")
     return "\n".join(out) + "\n"
