@@ -48,6 +48,10 @@ _HEADER = {alias.casefold(): column for column, aliases in COLUMNS.items() for a
 ILLUSTRATIVE = "illustrative"
 #: A value more than this many times (or less than its inverse) the previous year's is flagged.
 JUMP = 5.0
+#: The largest figure (in magnitude) a value may have, as written. No figure of the plan comes near
+#: it in any unit (the largest, industrial output, is under 2,000 亿元), and below it every sum,
+#: ratio and projection wcplan computes stays finite: a value beyond it is an error at its cell.
+MAX_FIGURE = 1e15
 SUFFIXES = (".csv", ".xlsx")
 
 
@@ -509,19 +513,22 @@ def _normalised(text: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """A finite number written plainly: `1300`, `1,300.5`, full-width `１３００`. Never a formula."""
+    """A number written plainly: `1300`, `1,300.5`, full-width `１３００`. Never a formula, never
+    nan; one beyond a float's range (a thousand digits, 1e999) is infinite, which the range check
+    of `check_value` refuses with every figure beyond MAX_FIGURE."""
     text = _normalised(text)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
         return None  # rejects 'nan', 'inf', '=1+1', '约300', 'N/A'
-    value = float(text)
-    return value if math.isfinite(value) else None
+    return float(text)
 
 
 def _parse_int(text: str) -> int | None:
+    """A whole number written plainly. No id or year has 19 digits, and int() would refuse
+    thousands of them (Python's limit), so longer digit strings are not numbers here."""
     text = _normalised(text)
-    return int(text) if text.isascii() and text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 def name_key(name: str) -> str:
@@ -787,6 +794,19 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
             ("value-not-number", "value", _("the value '{text}' is not a number.").format(text=text)),
             None,
         )
+    if not abs(value) <= MAX_FIGURE:
+        return (
+            None,
+            (
+                "value-out-of-range",
+                "value",
+                _("the value '{text}' is out of range: no figure of the plan is beyond {limit}.").format(
+                    text=text, limit=f"{MAX_FIGURE:,.0f}"
+                ),
+            ),
+            None,
+        )
+    value += 0.0  # -0 is 0, and must never show as -0.0 downstream
     if percent_sign and not units.is_percent(unit):
         return (
             None,
