@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wcplan import units
+from wcplan import units, workbook
 from wcplan.findings import Finding, Severity
 from wcplan.i18n import N_, _, ngettext
 from wcplan.locate import display_path
@@ -313,66 +313,13 @@ def _numbered(reader, report: _Reporter) -> Rows:
 
 
 def _workbook_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows:
-    """Rows of the first (or the named) worksheet, read with openpyxl; formulas are never evaluated."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
+    """Rows of the first (or the named) worksheet; formulas are never evaluated (wcplan.workbook)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        report(
-            "file-unreadable",
-            _("cannot read this file as an Excel workbook ({error}).").format(
-                error=f"{type(exc).__name__}: {exc}"
-            ),
-        )
+        rows = workbook.read_sheet(path, options.sheet)
+    except workbook.Unreadable as problem:
+        report(problem.code, problem.message, problem.line, problem.column)
         return iter(())
-    if options.sheet is not None and options.sheet not in book.sheetnames:
-        report(
-            "sheet-missing",
-            _("the workbook has no sheet called '{sheet}' (it has {value}).").format(
-                sheet=options.sheet, value=", ".join(book.sheetnames)
-            ),
-        )
-        book.close()
-        return iter(())
-    sheet = book[options.sheet] if options.sheet is not None else book.worksheets[0]
-
-    def rows() -> Rows:
-        try:
-            for row in sheet.iter_rows():
-                cells = list(row)
-                if not cells:
-                    continue
-                line = getattr(cells[0], "row", None)
-                if line is None:  # an empty cell placeholder: skip the row
-                    continue
-                yield line, [_cell_text(c) for c in cells]
-        finally:
-            book.close()
-
-    return rows()
-
-
-def _cell_text(cell) -> str:
-    value = cell.value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            value = value * 100  # a cell formatted as 27% holds 0.27
-            return f"{_number_text(value)}%"
-        return _number_text(value)
-    return str(value)
-
-
-def _number_text(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(round(value, 10)) if isinstance(value, float) else str(value)
+    return iter(rows)
 
 
 # ── rows into records ────────────────────────────────────────────────────────
