@@ -20,10 +20,12 @@ HEADER = ["indicator", "year", "value", "source"]
 SHEET = "xl/worksheets/sheet1.xml"
 
 
-def book(tmp_path, rows, name="a.xlsx"):
+def book(tmp_path, rows, name="a.xlsx", merge=None):
     wb = Workbook()
     for row in rows:
         wb.active.append(row)
+    if merge:
+        wb.active.merge_cells(merge)
     path = tmp_path / name
     wb.save(path)
     return path
@@ -90,6 +92,46 @@ def test_a_huge_declared_dimension_is_not_trusted(tmp_path):
     assert codes(r) == [] and len(r.actuals) == 2  # a cell without a value is not data
 
 
+def test_a_merged_cell_is_reported_where_it_hides_a_value(tmp_path):
+    rows = [HEADER, [1, 2021, 1085, "x"], [None, 2022, 1352, "x"], [None, 2023, 1700, "x"]]
+    r = read_actuals([book(tmp_path, rows, merge="A2:A4")], PLAN)
+    assert codes(r) == [("merged-cell", 3, 1), ("merged-cell", 4, 1)]  # nothing else about rows 3-4
+    assert r.findings[0].message == (
+        "this cell is one of the merged cells A2:A4: Excel shows '1' here, but the file holds it only in "
+        "the first of them; unmerge the cells and fill in each one."
+    )
+    assert [a.line for a in r.actuals] == [2]
+    twice = in_sheet(
+        book(tmp_path, rows, "twice.xlsx", merge="A2:A4"),
+        b"</mergeCells>",
+        b'<mergeCell ref="A2:A4"/></mergeCells>',
+    )
+    assert codes(read_actuals([twice], PLAN)) == [("merged-cell", 3, 1), ("merged-cell", 4, 1)]
+
+
+def test_merged_cells_that_hide_nothing_wcplan_reads_are_fine(tmp_path):
+    title = [["2021-2022 actuals"], [*HEADER, "remark"], [1, 2021, 1085, "x", "see"], [1, 2022, 1352, "x"]]
+    path = book(tmp_path, title, merge="E3:E4")  # a column wcplan ignores
+    r = read_actuals([path], PLAN, ReadOptions())
+    assert [c for c in codes(r) if c[0] == "merged-cell"] == []
+    empty = book(tmp_path, [HEADER, [1, 2021, 1085, None], [1, 2022, 1352, None]], "e.xlsx", merge="D2:D3")
+    assert [c[0] for c in codes(read_actuals([empty], PLAN))] == ["source-missing", "source-missing"]
+
+
+def test_progress_workbooks_are_read_the_same_way(tmp_path):
+    from wcplan.tasks import load_tasks
+
+    rows = [
+        [None, "item", "year", "status", "date", "note", "source"],
+        [None, "2.2", 2022, "滞后", "2022-12-15", "尚未出台", "x"],
+        [None, "2.2", 2022, "推进中", "2022-06-30", "起草中", "x"],
+    ]
+    path = book(tmp_path, rows, merge="B2:B3")
+    r = read_actuals([path], PLAN, tasks=load_tasks(DATA / "tasks.yaml", PLAN))
+    assert codes(r) == [("merged-cell", 3, 2)]
+    assert [(p.item, p.line) for p in r.progress] == [("2.2", 2)]
+
+
 # ── damaged and hostile workbooks: one sentence naming the file ─────────────
 
 
@@ -118,6 +160,11 @@ DAMAGED = {
     "no workbook part": lambda p: rezip(p, "xl/workbook.xml", lambda d: b""),
     "a style that does not exist": lambda p: in_sheet(p, b'<c r="C2" t="n">', b'<c r="C2" s="99" t="n">'),
     "a row number below 1": lambda p: in_sheet(p, b'<row r="2"', b'<row r="-2"'),
+    "merged cells that overlap": lambda p: in_sheet(
+        p,
+        b"</sheetData>",
+        b'</sheetData><mergeCells><mergeCell ref="A1:D3"/><mergeCell ref="B2:C3"/></mergeCells>',
+    ),
     "not a zip file": lambda p: not_a_zip(p),
 }
 
@@ -234,3 +281,13 @@ def test_validate_and_status_turn_each_hostile_workbook_into_one_line_and_exit_1
             first = (r.stdout if args[0] == "validate" else r.stderr).splitlines()[0]
             assert first.startswith(f"{path}:") and " error " in first, (kind, first)
             assert "Traceback" not in r.output and "bug in wcplan" not in r.output
+
+
+def test_validate_reports_a_merged_cell_at_the_cell(runner, tmp_path):
+    rows = [HEADER, [1, 2021, 1085, "x"], [None, 2022, 1352, "x"]]
+    merged = book(tmp_path, rows, merge="A2:A3")
+    r = runner.invoke(app, ["validate", str(merged)])
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[0].startswith(
+        f"{merged}:3:1: error merged-cell: this cell is one of the merged"
+    )

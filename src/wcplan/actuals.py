@@ -344,13 +344,16 @@ def _read_table(
     if columns is None:
         return
     layout = [columns.get(c) for c in _CHECKED]
-    for line, row in data_rows(rows, header, header_line, report):
+    for line, row in data_rows(rows, header, header_line, report, columns):
         checker.check(row, columns, layout, line, report, merger)
 
 
-def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter) -> Rows:
-    """The rows after the header that hold data and have the header's width; a ragged row, or
-    a file with no data row, is reported."""
+def data_rows(
+    rows: Rows, header: list[str], header_line: int, report: _Reporter, columns: dict[str, int]
+) -> Rows:
+    """The rows after the header that hold data and have the header's width; a ragged row, a
+    row in which a merged cell hides a value from one of `columns`, or a file with no data row
+    is reported."""
     width = len(header)
     count = 0
     for line, row in rows:
@@ -368,9 +371,31 @@ def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter
                 min(len(row), width) + 1,
             )
             continue
+        if type(row) is workbook.MergedRow and _merged_cells(row, line, columns, report):
+            continue
         yield line, row
     if count == 0 and "csv-malformed" not in report.codes:
         report("no-data-rows", _("this file has a header but no data rows."), header_line)
+
+
+def _merged_cells(row: workbook.MergedRow, line: int, columns: dict[str, int], report: _Reporter) -> bool:
+    """Report each cell of `columns` that a merged range hides; whether there was one."""
+    hidden: dict[int, workbook.Merge] = {}
+    for merge in row.merges:
+        for index in columns.values():
+            if merge.hides(line, index + 1):
+                hidden.setdefault(index + 1, merge)
+    for column, merge in sorted(hidden.items(), key=lambda item: item[0]):
+        report(
+            "merged-cell",
+            _(
+                "this cell is one of the merged cells {cells}: Excel shows '{shown}' here, but the file "
+                "holds it only in the first of them; unmerge the cells and fill in each one."
+            ).format(cells=merge.cells, shown=merge.shown),
+            line,
+            column,
+        )
+    return bool(hidden)
 
 
 def _filled(row: list[str]) -> bool:

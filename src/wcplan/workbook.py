@@ -13,6 +13,8 @@ columns. So that any workbook costs at most one sentence and a second or two:
 - whatever openpyxl raises while reading becomes one sentence naming the file.
 
 Rows carry their own row numbers, so a row whose first cells are empty is read like any other.
+A merged range shows its first cell's value across the range, but the file holds it only in
+that first cell; rows in which a merge hides a value are MergedRows, which the reader reports.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from __future__ import annotations
 import functools
 import math
 import warnings
+from bisect import bisect_left, bisect_right
 from pathlib import Path
+from typing import NamedTuple
 
 from wcplan.i18n import _
 
@@ -42,6 +46,26 @@ class Unreadable(Exception):
         self.code, self.message, self.line, self.column = code, message, line, column
 
 
+class Merge(NamedTuple):
+    """A merged range whose first cell holds a value, which Excel shows across the range."""
+
+    cells: str  # A2:A4
+    anchor: tuple[int, int]  # (row, column) of the first cell, which holds the value
+    shown: str
+    columns: range  # the range's columns, 1-based
+
+    def hides(self, row: int, column: int) -> bool:
+        return column in self.columns and (row, column) != self.anchor
+
+
+class MergedRow(list):
+    """A row of cell texts in which merged ranges hide a value (see Merge.hides)."""
+
+    def __init__(self, cells: list[str], merges: list[Merge]):
+        super().__init__(cells)
+        self.merges = merges
+
+
 Rows = list[tuple[int, list[str]]]
 
 
@@ -60,7 +84,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Rows:
         except Exception as exc:  # any failure of the parser on a damaged file, whatever its type
             raise _damaged(exc) from None
         try:
-            return _rows(_cells(book, _choose(book, sheet)))
+            return _rows(*_cells(book, _choose(book, sheet)))
         except Unreadable:
             raise
         except Exception as exc:
@@ -135,8 +159,8 @@ def _choose(book, name: str | None):
     return book[name]
 
 
-def _cells(book, sheet) -> dict[int, dict[int, str]]:
-    """The texts of the cells with data, by row and column."""
+def _cells(book, sheet) -> tuple[dict[int, dict[int, str]], list[str]]:
+    """The texts of the cells with data, by row and column, and the merged ranges of the sheet."""
     from openpyxl.cell.read_only import ReadOnlyCell
 
     # openpyxl's read-only sheets parse their part with this parser too, but pad every row to the
@@ -185,7 +209,8 @@ def _cells(book, sheet) -> dict[int, dict[int, str]]:
                     number,
                 )
             rows.setdefault(number, {}).update(texts)
-    return rows
+        merges = [m.ref for m in parser.merged_cells.mergeCell] if parser.merged_cells else []
+    return rows, merges
 
 
 def _letter(column: int) -> str:
@@ -194,16 +219,44 @@ def _letter(column: int) -> str:
     return get_column_letter(column)
 
 
-def _rows(cells: dict[int, dict[int, str]]) -> Rows:
-    """Every row as wide as the widest, in row order."""
+def _rows(cells: dict[int, dict[int, str]], merged: list[str]) -> Rows:
+    """Every row as wide as the widest, in row order; rows where a merge hides a value as MergedRows."""
     width = max((max(texts) for texts in cells.values()), default=0)
+    numbers = sorted(cells)
+    hiding = _merges(cells, merged, numbers, width)
     rows: Rows = []
-    for number in sorted(cells):
+    for number in numbers:
         row = [""] * width
         for column, text in cells[number].items():
             row[column - 1] = text
-        rows.append((number, row))
+        merges = hiding.get(number)
+        rows.append((number, MergedRow(row, merges) if merges else row))
     return rows
+
+
+def _merges(
+    cells: dict[int, dict[int, str]], merged: list[str], numbers: list[int], width: int
+) -> dict[int, list[Merge]]:
+    """Row number -> the merges that hide a value in that row, for the rows with data."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    hiding: dict[int, list[Merge]] = {}
+    last = numbers[-1] if numbers else 0
+    area = 0
+    for ref in merged:
+        first_column, first_row, last_column, last_row = CellRange(ref).bounds
+        shown = cells.get(first_row, {}).get(first_column)
+        if not shown:
+            continue  # an empty first cell: the range hides nothing
+        # Merged ranges never overlap in a sound workbook, so together they cover at most the
+        # rows and columns with data; more means they overlap, and marking them has no bound.
+        area += (min(last_row, last) - first_row + 1) * (min(last_column, width) - first_column + 1)
+        if area > last * width:
+            raise ValueError("merged cells overlap")
+        merge = Merge(ref, (first_row, first_column), shown, range(first_column, last_column + 1))
+        for number in numbers[bisect_left(numbers, first_row) : bisect_right(numbers, last_row)]:
+            hiding.setdefault(number, []).append(merge)
+    return hiding
 
 
 @functools.cache
