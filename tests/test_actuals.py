@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
 import pytest
 
@@ -106,6 +107,32 @@ def test_bad_cells(in_tmp, row, code, column, words):
     assert (f.line, f.column) == (2, column)
     assert words in f.message
     assert r.actuals == []  # a bad row never reaches the table
+
+
+@pytest.mark.parametrize("value", ["1e16", "-2e15", "1.7e308", "1e999", "1" * 5000, "1" * 400 + ".5"])
+def test_a_value_beyond_any_figure_of_the_plan_is_an_error_at_its_cell(in_tmp, value):
+    r = read(in_tmp, HEADER + f"2,2021,{value},x,\n")
+    f = only(r.findings, "value-out-of-range")
+    assert (f.line, f.column) == (2, 3) and r.actuals == []
+    assert f.message == (
+        f"the value '{value}' is out of range: no figure of the plan is beyond 1,000,000,000,000,000."
+    )
+
+
+def test_the_largest_figure_is_accepted_and_minus_zero_is_zero(in_tmp):
+    r = read(in_tmp, HEADER + "2,2021,1e15,x,\n2,2022,-0,x,\n")
+    assert [f.code for f in r.findings] == ["implausible-jump", "implausible-jump"]
+    assert [a.value for a in r.actuals] == [1e15, 0.0]
+    assert math.copysign(1, r.actuals[1].value) == 1
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "column"),
+    [("1" * 5000 + ",2021,1,x,", "indicator-invalid", 1), ("1," + "2" * 5000 + ",1,x,", "year-invalid", 2)],
+)
+def test_thousands_of_digits_in_an_id_or_year_are_a_finding(in_tmp, row, code, column):
+    f = only(read(in_tmp, HEADER + row + "\n").findings, code)
+    assert (f.line, f.column) == (2, column)
 
 
 def test_ragged_row(in_tmp):

@@ -333,6 +333,8 @@ def test_shipped_progress_reads_without_findings():
         ("C07,2022,400,,,,,x,", "measured-by-indicator", 1),
         ("C02,2020,900,,,,,x,", "year-outside-plan", 2),
         ("C02,2022,lots,,,,,x,", "value-not-number", 3),
+        ("C02,2022,1.7e308,,,,,x,", "value-out-of-range", 3),
+        ("C02," + "2" * 5000 + ",1200,,,,,x,", "year-invalid", 2),
         ("C02,2022,1200,家,,,,x,", "unit-mismatch", 4),
         ("C14,2022,3.5,,,,,x,", "fraction-for-count", 3),
         ("C02,2022,1200,,推进中,,,x,", "status-for-commitment", 5),

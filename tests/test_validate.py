@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -455,6 +456,40 @@ def test_status_refuses_invalid_actuals_with_the_same_findings(runner, bad):
     assert s.exit_code == 1
     assert v.stdout.splitlines()[0] == s.stderr.splitlines()[0]
     assert "`wcplan validate` reports every problem" in s.stderr
+
+
+def test_values_near_the_float_limit_stop_every_command_at_the_cell(runner, tmp_path):
+    """1.7e308 once passed, then crashed `trend` (nan) and printed inf% in `status`."""
+    huge = write(
+        tmp_path, "huge.csv", "indicator,year,value,source\n1,2021,1.7e308,x\n1,2022,1.7e308,x\n2,2022,-0,x\n"
+    )
+    for args in (
+        ["validate", str(huge)],
+        ["status", "2022", "--actuals", str(huge)],
+        ["trend", "1", "--actuals", str(huge)],
+    ):
+        r = runner.invoke(app, args)
+        assert r.exit_code == 1, r.output
+        problems = (r.stdout if args[0] == "validate" else r.stderr).splitlines()
+        assert problems[0] == (
+            f"{huge}:2:3: error value-out-of-range: the value '1.7e308' is out of range: no figure of the "
+            "plan is beyond 1,000,000,000,000,000."
+        )
+        assert problems[1].startswith(f"{huge}:3:3: error value-out-of-range")
+        assert not re.search(r"\binf\b|\bnan\b|-0\.0", r.output)
+
+
+def test_thousands_of_digits_are_a_finding_not_a_crash(runner, tmp_path):
+    digits = "1" * 5000
+    f = write(
+        tmp_path,
+        "d.csv",
+        f"indicator,year,value,source\n{digits},2022,1,x\n1,{digits},1,x\n1,2022,{digits},x\n",
+    )
+    r = runner.invoke(app, ["validate", str(f), "-f", "json"])
+    assert r.exit_code == 1
+    found = [(p["code"], p["line"], p["column"]) for p in json.loads(r.stdout)["problems"]]
+    assert found == [("indicator-invalid", 2, 1), ("year-invalid", 3, 2), ("value-out-of-range", 4, 3)]
 
 
 def test_pre_commit_hook_runs_its_command_line_as_pre_commit_would(tmp_path):

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wcplan import units
+from wcplan import units, workbook
 from wcplan.controls import code, controls
 from wcplan.findings import Finding, Severity
 from wcplan.i18n import N_, _, ngettext
@@ -53,6 +53,10 @@ _HEADER = {alias.casefold(): column for column, aliases in COLUMNS.items() for a
 ILLUSTRATIVE = "illustrative"
 #: A value more than this many times (or less than its inverse) the previous year's is flagged.
 JUMP = 5.0
+#: The largest figure (in magnitude) a value may have, as written. No figure of the plan comes near
+#: it in any unit (the largest, industrial output, is under 2,000 亿元), and below it every sum,
+#: ratio and projection wcplan computes stays finite: a value beyond it is an error at its cell.
+MAX_FIGURE = 1e15
 SUFFIXES = (".csv", ".xlsx")
 
 
@@ -361,66 +365,13 @@ def _numbered(reader, report: _Reporter) -> Rows:
 
 
 def _workbook_rows(path: Path, options: ReadOptions, report: _Reporter) -> Rows:
-    """Rows of the first (or the named) worksheet, read with openpyxl; formulas are never evaluated."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
+    """Rows of the first (or the named) worksheet; formulas are never evaluated (wcplan.workbook)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        report(
-            "file-unreadable",
-            _("cannot read this file as an Excel workbook ({error}).").format(
-                error=f"{type(exc).__name__}: {exc}"
-            ),
-        )
+        rows = workbook.read_sheet(path, options.sheet)
+    except workbook.Unreadable as problem:
+        report(problem.code, problem.message, problem.line, problem.column)
         return iter(())
-    if options.sheet is not None and options.sheet not in book.sheetnames:
-        report(
-            "sheet-missing",
-            _("the workbook has no sheet called '{sheet}' (it has {value}).").format(
-                sheet=options.sheet, value=", ".join(book.sheetnames)
-            ),
-        )
-        book.close()
-        return iter(())
-    sheet = book[options.sheet] if options.sheet is not None else book.worksheets[0]
-
-    def rows() -> Rows:
-        try:
-            for row in sheet.iter_rows():
-                cells = list(row)
-                if not cells:
-                    continue
-                line = getattr(cells[0], "row", None)
-                if line is None:  # an empty cell placeholder: skip the row
-                    continue
-                yield line, [_cell_text(c) for c in cells]
-        finally:
-            book.close()
-
-    return rows()
-
-
-def _cell_text(cell) -> str:
-    value = cell.value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            value = value * 100  # a cell formatted as 27% holds 0.27
-            return f"{_number_text(value)}%"
-        return _number_text(value)
-    return str(value)
-
-
-def _number_text(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(round(value, 10)) if isinstance(value, float) else str(value)
+    return iter(rows)
 
 
 # ── rows into records ────────────────────────────────────────────────────────
@@ -445,13 +396,16 @@ def _read_table(
     if columns is None:
         return
     layout = [columns.get(c) for c in _CHECKED]
-    for line, row in data_rows(rows, header, header_line, report):
+    for line, row in data_rows(rows, header, header_line, report, columns):
         checker.check(row, columns, layout, line, report, merger)
 
 
-def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter) -> Rows:
-    """The rows after the header that hold data and have the header's width; a ragged row, or
-    a file with no data row, is reported."""
+def data_rows(
+    rows: Rows, header: list[str], header_line: int, report: _Reporter, columns: dict[str, int]
+) -> Rows:
+    """The rows after the header that hold data and have the header's width; a ragged row, a
+    row in which a merged cell hides a value from one of `columns`, or a file with no data row
+    is reported."""
     width = len(header)
     count = 0
     for line, row in rows:
@@ -468,6 +422,8 @@ def data_rows(rows: Rows, header: list[str], header_line: int, report: _Reporter
                 line,
                 min(len(row), width) + 1,
             )
+            continue
+        if type(row) is workbook.MergedRow and _merged_cells(row, line, columns, report):
             continue
         yield line, row
     if count == 0 and "csv-malformed" not in report.codes:
@@ -500,6 +456,26 @@ def report_controls(row: list[str], positions: Iterable[int | None], line: int, 
             index + 1,
             Severity.WARNING,
         )
+
+
+def _merged_cells(row: workbook.MergedRow, line: int, columns: dict[str, int], report: _Reporter) -> bool:
+    """Report each cell of `columns` that a merged range hides; whether there was one."""
+    hidden: dict[int, workbook.Merge] = {}
+    for merge in row.merges:
+        for index in columns.values():
+            if merge.hides(line, index + 1):
+                hidden.setdefault(index + 1, merge)
+    for column, merge in sorted(hidden.items(), key=lambda item: item[0]):
+        report(
+            "merged-cell",
+            _(
+                "this cell is one of the merged cells {cells}: Excel shows '{shown}' here, but the file "
+                "holds it only in the first of them; unmerge the cells and fill in each one."
+            ).format(cells=merge.cells, shown=merge.shown),
+            line,
+            column,
+        )
+    return bool(hidden)
 
 
 def _filled(row: list[str]) -> bool:
@@ -589,19 +565,22 @@ def _normalised(text: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """A finite number written plainly: `1300`, `1,300.5`, full-width `１３００`. Never a formula."""
+    """A number written plainly: `1300`, `1,300.5`, full-width `１３００`. Never a formula, never
+    nan; one beyond a float's range (a thousand digits, 1e999) is infinite, which the range check
+    of `check_value` refuses with every figure beyond MAX_FIGURE."""
     text = _normalised(text)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
         return None  # rejects 'nan', 'inf', '=1+1', '约300', 'N/A'
-    value = float(text)
-    return value if math.isfinite(value) else None
+    return float(text)
 
 
 def _parse_int(text: str) -> int | None:
+    """A whole number written plainly. No id or year has 19 digits, and int() would refuse
+    thousands of them (Python's limit), so longer digit strings are not numbers here."""
     text = _normalised(text)
-    return int(text) if text.isascii() and text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 def name_key(name: str) -> str:
@@ -868,6 +847,19 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
             ("value-not-number", "value", _("the value '{text}' is not a number.").format(text=text)),
             None,
         )
+    if not abs(value) <= MAX_FIGURE:
+        return (
+            None,
+            (
+                "value-out-of-range",
+                "value",
+                _("the value '{text}' is out of range: no figure of the plan is beyond {limit}.").format(
+                    text=text, limit=f"{MAX_FIGURE:,.0f}"
+                ),
+            ),
+            None,
+        )
+    value += 0.0  # -0 is 0, and must never show as -0.0 downstream
     if percent_sign and not units.is_percent(unit):
         return (
             None,

@@ -122,7 +122,7 @@ class ProgressReader:
                 header_line,
                 severity=Severity.WARNING,
             )
-        for line, row in data_rows(rows, header, header_line, report):
+        for line, row in data_rows(rows, header, header_line, report, columns):
             cell = {name: row[i].strip() for name, i in columns.items()}
             report_controls(row, columns.values(), line, report)
             record = self._row(cell, columns, line, report)
