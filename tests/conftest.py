@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from wcplan.plan import Plan
+from wcplan.model.plan import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -73,7 +73,7 @@ def _plain_env(monkeypatch):
 def english(monkeypatch):
     """Every test runs in English unless it asks otherwise (the machine's locale must not decide);
     subprocesses inherit the variable."""
-    from wcplan import i18n
+    from wcplan.base import i18n
 
     monkeypatch.setenv("WCPLAN_LANG", "en")
     i18n.activate("en")

@@ -8,9 +8,10 @@ import math
 import pytest
 
 from conftest import indicator, make_plan
-from wcplan.actuals import parse_number, read_actuals
-from wcplan.findings import Severity
-from wcplan.records import Actual
+from wcplan.base.findings import Severity
+from wcplan.model.records import Actual
+from wcplan.reading.actuals import read_actuals
+from wcplan.reading.values import parse_number
 
 PLAN = make_plan(
     indicator(1),

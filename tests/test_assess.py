@@ -7,10 +7,11 @@ import math
 import pytest
 
 from conftest import DATA, indicator, make_plan
-from wcplan.actuals import read_actuals
-from wcplan.assess import ConflictingFigures, Status, assess, assess_indicator
-from wcplan.plan import load_plan
-from wcplan.records import Actual
+from wcplan.model.planfile import load_plan
+from wcplan.model.records import Actual
+from wcplan.reading.actuals import read_actuals
+from wcplan.rules.status import Status
+from wcplan.rules.yearend import ConflictingFigures, assess, assess_indicator
 
 
 def result(ind: dict, year: int, **actuals: float):
@@ -267,7 +268,7 @@ FLOW = dict(attribute="annual", measure="flow", baseline=65, targets={2021: 68, 
 
 
 def period_result(ind: dict, period: str, months: int, value: float, year: int = 2022):
-    from wcplan.periods import parse_period
+    from wcplan.model.periods import parse_period
 
     plan = make_plan(ind)
     rows = [Actual(1, year, value, "x", period=period, months=months)]
@@ -307,7 +308,7 @@ def test_stock_mid_year_is_judged_against_the_year_end_target_provisionally():
 
 @pytest.mark.parametrize("label", ["2022-06", "2022-Q2", "2022-H1"])
 def test_a_period_finds_figures_covering_the_same_months(label):
-    from wcplan.periods import parse_period
+    from wcplan.model.periods import parse_period
 
     plan = make_plan(indicator(**FLOW))
     rows = [
@@ -319,7 +320,7 @@ def test_a_period_finds_figures_covering_the_same_months(label):
 
 
 def test_different_figures_for_the_same_months_are_not_chosen_between():
-    from wcplan.periods import parse_period
+    from wcplan.model.periods import parse_period
 
     plan = make_plan(indicator(**FLOW))
     rows = [
@@ -335,8 +336,6 @@ def test_different_figures_for_the_same_months_are_not_chosen_between():
 
 
 def test_scorecards_score_worst_and_order():
-    from wcplan.assess import scorecards
-
     plan = make_plan(
         indicator(1, lead="A", responsible=["R"]),
         indicator(2, lead="A", responsible=["R", "S"]),
@@ -344,11 +343,11 @@ def test_scorecards_score_worst_and_order():
         indicator(4, lead="C", responsible=["S"]),
     )
     # 1: met; 2: R = 0.7 behind; 3: off track (R = 0.3); 4: no data
-    cards = scorecards(assess(plan, table((1, 2022, 31, "x"), (2, 2022, 24, "x"), (3, 2022, 16, "x")), 2022))
+    cards = assess(plan, table((1, 2022, 31, "x"), (2, 2022, 24, "x"), (3, 2022, 16, "x")), 2022).scorecards()
     assert [(c.unit, c.score, c.assessed) for c in cards] == [("A", 0.5, 2), ("B", 0.0, 1), ("C", None, 0)]
     assert cards[0].worst.indicator.id == 2 and cards[1].worst.indicator.id == 3 and cards[2].worst is None
-    by_responsible = scorecards(
-        assess(plan, table((1, 2022, 31, "x"), (2, 2022, 24, "x")), 2022), "responsible"
+    by_responsible = assess(plan, table((1, 2022, 31, "x"), (2, 2022, 24, "x")), 2022).scorecards(
+        "responsible"
     )
     assert [(c.unit, c.score) for c in by_responsible] == [("R", 0.5), ("S", 0.0)]
     assert [r.indicator.id for r in by_responsible[1].results] == [2, 3, 4]

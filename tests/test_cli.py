@@ -14,11 +14,11 @@ from rich.cells import cell_len
 
 from conftest import DATA, ROOT
 from wcplan import __version__
-from wcplan.actuals import read_actuals
-from wcplan.assess import assess
 from wcplan.cli import app
-from wcplan.plan import load_plan
+from wcplan.model.planfile import load_plan
+from wcplan.reading.actuals import read_actuals
 from wcplan.render.json import assessment_document, targets_document
+from wcplan.rules.yearend import assess
 
 COLOUR = re.compile(r"\x1b\[[0-9;]*3[0-7]m|\x1b\[[0-9;]*9[0-7]m")  # foreground colours
 
@@ -251,7 +251,7 @@ def test_plan_found_in_a_parent_folder(runner, tmp_path, monkeypatch):
 
 
 def test_packaged_plan_is_the_last_resort(runner, tmp_path, monkeypatch):
-    import wcplan.locate as locate
+    import wcplan.reading.locate as locate
 
     monkeypatch.chdir(tmp_path)
     shipped = tmp_path / "pkg"
@@ -266,12 +266,12 @@ def test_packaged_plan_is_the_last_resort(runner, tmp_path, monkeypatch):
 
 
 def test_unexpected_errors_are_one_sentence_and_exit_3(runner, monkeypatch):
-    import wcplan.assess
+    import wcplan
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(wcplan.assess, "assess", broken)
+    monkeypatch.setattr(wcplan, "assess", broken)
     r = run(runner, "status", "2022")
     assert r.exit_code == 3
     assert r.stderr.strip().splitlines() == [
@@ -546,7 +546,7 @@ def test_status_of_a_period_in_every_form(runner, tmp_path, period):
 
 
 def parse_label(text):
-    from wcplan.periods import parse_period
+    from wcplan.model.periods import parse_period
 
     return parse_period(text).label
 

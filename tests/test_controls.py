@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import DATA
+from wcplan.base.controls import controls, is_control, visible
 from wcplan.cli import app
-from wcplan.controls import controls, is_control, visible
 
 ESC = "\x1b"
 #: An escape sequence (red), a window-title sequence ending in BEL, a right-to-left override, a

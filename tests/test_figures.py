@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA
-from wcplan import actuals as actuals_module
 from wcplan.cli import app
+from wcplan.reading import actuals as actuals_module
 from wcplan.render import text
 
 #: A figure printed as inf or nan (as a word: not Information, Hunan), or as negative zero.

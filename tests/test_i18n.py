@@ -16,9 +16,9 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from conftest import DATA, ROOT
-from wcplan import i18n
+from wcplan.base import i18n
 from wcplan.cli import app
-from wcplan.plan import load_plan
+from wcplan.model.planfile import load_plan
 
 PO = ROOT / "src" / "wcplan" / "locale" / "zh" / "LC_MESSAGES" / "wcplan.po"
 MO = PO.with_suffix(".mo")
@@ -183,7 +183,7 @@ def test_every_name_of_the_plan_has_its_english_form():
     assert plan.meta.title_en and plan.meta.short_title_en and plan.meta.issued_by_en
     assert all(i.name_en and i.name_en.isascii() for i in plan.indicators)
     assert set(plan.categories_en) == set(plan.categories())
-    from wcplan.tasks import load_tasks
+    from wcplan.model.tasksfile import load_tasks
 
     tasks = load_tasks(DATA / "tasks.yaml", plan)
     assert set(plan.units) == set(plan.all_units()) | set(tasks.all_units())
@@ -221,10 +221,10 @@ STATUS_CELL = re.compile(
 
 
 def _assessment():
-    from wcplan.actuals import read_actuals
-    from wcplan.assess import assess
-    from wcplan.locate import find_actuals, find_plan
-    from wcplan.periods import whole_year
+    from wcplan.model.periods import whole_year
+    from wcplan.reading.actuals import read_actuals
+    from wcplan.reading.locate import find_actuals, find_plan
+    from wcplan.rules.yearend import assess
 
     location = find_plan(DATA / "targets.yaml")
     plan = load_plan(location.path)
@@ -235,7 +235,7 @@ def _assessment():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [80, 120])
 def test_status_tables_stay_aligned(lang, width):
-    from wcplan.render.terminal import render_status
+    from wcplan.render.terminal.status import render_status
 
     i18n.activate(lang)
     console = Console(record=True, width=width, color_system=None, file=open("/dev/null", "w"))  # noqa: SIM115

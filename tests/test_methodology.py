@@ -15,14 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, indicator, make_plan
-from wcplan.assess import Status, assess, assess_indicator
 from wcplan.cli import app
-from wcplan.compare import Comparison, Rules
-from wcplan.outlook import Outlook, project
-from wcplan.periods import parse_period
-from wcplan.plan import Indicator, load_plan
-from wcplan.records import Actual
+from wcplan.model.periods import parse_period
+from wcplan.model.plan import Comparison, Indicator
+from wcplan.model.planfile import load_plan
+from wcplan.model.records import Actual
 from wcplan.render import text
+from wcplan.rules.compare import Rules
+from wcplan.rules.outlook import Outlook, project
+from wcplan.rules.status import Status
+from wcplan.rules.yearend import assess, assess_indicator
 
 
 def plan_of(fields: dict):
@@ -308,8 +310,8 @@ def test_an_annual_year_without_an_actual_is_projected_at_the_mean_pace():
 # Exactly 400 misses 超过400: not met, and R = (400 - B) / (400 - B) = 1 puts it on track.
 @pytest.mark.parametrize(("value", "state"), [(400, "on_track"), (401, "met")])
 def test_more_than_400_is_met_only_above_400(runner, tmp_path, value, state):
-    from wcplan.assess_tasks import assess_tasks
-    from wcplan.tasks import load_tasks
+    from wcplan.model.tasksfile import load_tasks
+    from wcplan.rules.commitments import assess_tasks
 
     plan = load_plan(DATA / "targets.yaml")
     tasks = load_tasks(DATA / "tasks.yaml", plan)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import indicator, make_plan
-from wcplan.outlook import Outlook, project, so_far
-from wcplan.plan import Indicator
+from wcplan.model.plan import Indicator
+from wcplan.rules.outlook import Outlook, project, so_far
 
 PLAN = make_plan(indicator())
 CUMULATIVE = Indicator.model_validate(indicator())  # baseline 10, targets 20 / 30 / 40

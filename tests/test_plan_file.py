@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT
-from wcplan.plan import load_plan
+from wcplan.model.planfile import load_plan
 
 TSV = ROOT / "tests" / "data" / "attachment1.tsv"
 SHARED_PLAN = ROOT.parent / "shared" / "plan" / "wangcheng-action-plan-2021-2023.md"
@@ -122,7 +122,7 @@ def test_transcription_is_the_source_verbatim():
 
 def test_shipped_copy_inside_the_package_matches_when_installed():
     """A wheel install carries data/targets.yaml; the copy must be byte-identical."""
-    from wcplan.locate import shipped_data
+    from wcplan.reading.locate import shipped_data
 
     packaged = shipped_data() / "targets.yaml"
     if not packaged.exists():

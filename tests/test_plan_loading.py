@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from conftest import DATA
+from wcplan.base.errors import PlanFileError
 from wcplan.cli import app
-from wcplan.errors import PlanFileError
-from wcplan.plan import load_plan
-from wcplan.yamlfile import Refusals, Refused, load_yaml
+from wcplan.model.planfile import load_plan
+from wcplan.model.yamlfile import Refusals, Refused, load_yaml
 
 GOOD = (DATA / "targets.yaml").read_text(encoding="utf-8")
 LINES = GOOD.splitlines()

@@ -9,9 +9,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import DATA, ROOT
-from wcplan import units
 from wcplan.cli import app
-from wcplan.plan import load_plan
+from wcplan.model import measurement_units as units
+from wcplan.model.planfile import load_plan
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
 

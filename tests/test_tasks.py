@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from wcplan.actuals import read_actuals
-from wcplan.assess_tasks import NOT_DUE, assess_tasks
+from wcplan.base.errors import PlanFileError
 from wcplan.cli import app
-from wcplan.errors import PlanFileError
-from wcplan.plan import load_plan
-from wcplan.progress import Progress, WorkStatus
-from wcplan.records import Actual
-from wcplan.tasks import load_tasks
+from wcplan.model.planfile import load_plan
+from wcplan.model.records import Actual, Progress, WorkStatus
+from wcplan.model.tasksfile import load_tasks
+from wcplan.reading.actuals import read_actuals
+from wcplan.rules.commitments import NOT_DUE, assess_tasks
 
 TSV = ROOT / "tests" / "data" / "attachment2.tsv"
 TEXT = ROOT / "tests" / "data" / "plan-text.md"
@@ -117,7 +116,7 @@ def test_transcriptions_are_the_source_verbatim():
 
 
 def test_shipped_copy_inside_the_package_matches_when_installed():
-    from wcplan.locate import shipped_data
+    from wcplan.reading.locate import shipped_data
 
     packaged = shipped_data() / "tasks.yaml"
     if not packaged.exists():

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from wcplan.actuals import ReadOptions, read_actuals
+from wcplan.base.findings import Finding, Severity
 from wcplan.cli import app
-from wcplan.findings import Finding, Severity
-from wcplan.plan import load_plan
-from wcplan.render.validation import annotation
+from wcplan.model.planfile import load_plan
+from wcplan.reading.actuals import ReadOptions, read_actuals
+from wcplan.render.github import annotation
 
 PLAN = load_plan(DATA / "targets.yaml")
 

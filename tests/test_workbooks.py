@@ -10,10 +10,10 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import DATA
-from wcplan import workbook
-from wcplan.actuals import ReadOptions, read_actuals
 from wcplan.cli import app
-from wcplan.plan import load_plan
+from wcplan.model.planfile import load_plan
+from wcplan.reading import workbook
+from wcplan.reading.actuals import ReadOptions, read_actuals
 
 PLAN = load_plan(DATA / "targets.yaml")
 HEADER = ["indicator", "year", "value", "source"]
@@ -119,7 +119,7 @@ def test_merged_cells_that_hide_nothing_wcplan_reads_are_fine(tmp_path):
 
 
 def test_progress_workbooks_are_read_the_same_way(tmp_path):
-    from wcplan.tasks import load_tasks
+    from wcplan.model.tasksfile import load_tasks
 
     rows = [
         [None, "item", "year", "status", "date", "note", "source"],

@@ -1,4 +1,8 @@
-"""Renderers: turn results (an assessment, the plan, findings) into text, tables or JSON.
+"""Rendering: results (an assessment, scorecards, tasks, a trend, findings) into text. One module per
+format: json, markdown, html, excel, github (annotations and the step summary), and terminal/
+(Rich tables, one module per command). What several formats say alike is text (indicators,
+numbers, statuses) and tasktext (tasks and commitments); what a report holds is report.
 
-They never read files and never decide a status; the core never formats.
+Imports wcplan.base, wcplan.model and wcplan.rules; never the readers or the command line. Renderers
+never read files and never decide a status; the rules never format.
 """

@@ -11,13 +11,14 @@ import io
 
 from rich.cells import cell_len
 
-from wcplan.assess import IndicatorResult, Status
-from wcplan.controls import visible
-from wcplan.i18n import N_, _
-from wcplan.plan import Indicator
+from wcplan.base.controls import visible
+from wcplan.base.i18n import N_, _
+from wcplan.model.measurement_units import is_count, is_percent
+from wcplan.model.plan import Indicator
+from wcplan.render import tasktext as t
 from wcplan.render import text
-from wcplan.report import Report, method
-from wcplan.units import is_count, is_percent
+from wcplan.render.report import Report, method
+from wcplan.rules.status import IndicatorResult, Status
 
 #: Fills like the terminal's colours, in the pale tones spreadsheets use.
 STATUS_FILL = {
@@ -166,8 +167,6 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
 
 def _tasks_sheets(book, work, bold, used) -> None:
     """Two sheets: the lines of work and the commitments, each with its lead units."""
-    from wcplan.render import tasks as t
-
     names = work.plan
     lines = book.create_sheet(_sheet_name(_("Lines of work"), used))
     _append(lines, [_("Lead units"), *text.headers(t.LINE_COLUMNS), _("Source")])
@@ -201,7 +200,7 @@ def _tasks_sheets(book, work, bold, used) -> None:
 
 
 def _append(sheet, values: list) -> None:
-    """One row: text as every output shows it (wcplan.controls), figures as text.finite."""
+    """One row: text as every output shows it (wcplan.base.controls), figures as text.finite."""
     sheet.append(
         [visible(v) if isinstance(v, str) else text.finite(v) if isinstance(v, float) else v for v in values]
     )

@@ -7,11 +7,12 @@ from __future__ import annotations
 import html
 import math
 
-from wcplan.assess import IndicatorResult, Status
-from wcplan.controls import visible
-from wcplan.i18n import N_, _, language
+from wcplan.base.controls import visible
+from wcplan.base.i18n import N_, _, language
+from wcplan.render import tasktext as t
 from wcplan.render import text
-from wcplan.report import Report, method
+from wcplan.render.report import Report, method
+from wcplan.rules.status import IndicatorResult, Status
 
 COLOUR = {
     Status.MET: "#2e7d32",
@@ -50,7 +51,7 @@ svg.path { width: 150px; height: 46px; display: block; }
 
 def escape(value: str) -> str:
     """Text in the page, as element content or an attribute value: control characters visible
-    and line breaks as spaces (wcplan.controls), markup characters and quotes as entities."""
+    and line breaks as spaces (wcplan.base.controls), markup characters and quotes as entities."""
     return html.escape(visible(value))
 
 
@@ -132,7 +133,6 @@ def document(report: Report) -> str:
 
 def _tasks(work) -> str:
     """The tasks section: per lead unit, its lines of work and its commitments."""
-    from wcplan.render import tasks as t
 
     def table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
         head = "".join(f"<th>{escape(h)}</th>" for h in headers)

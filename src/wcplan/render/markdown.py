@@ -1,14 +1,16 @@
-"""GitHub-flavoured Markdown: the status tables (for piping) and the full report."""
+"""GitHub-flavoured Markdown: the status tables (for piping), the scorecards, the tasks, and the
+full report."""
 
 from __future__ import annotations
 
-from wcplan.assess import Assessment, IndicatorResult, Status
-from wcplan.controls import visible
-from wcplan.i18n import N_, _
-from wcplan.render import text
-from wcplan.report import Report, method
-
-_STATUS_ORDER = [Status.MET, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK, Status.NO_DATA, Status.UNKNOWN]
+from wcplan.base.controls import visible
+from wcplan.base.i18n import N_, _
+from wcplan.render import tasktext, text
+from wcplan.render.report import Report, method
+from wcplan.rules.commitments import TasksAssessment
+from wcplan.rules.scorecards import Scorecards
+from wcplan.rules.status import STATUSES, IndicatorResult
+from wcplan.rules.yearend import Assessment
 
 #: What Markdown would read as markup that changes what a reader sees, as a character entity or a
 #: backslash escape: a pipe would end a table cell; <, > and & would pass raw HTML (<script>,
@@ -30,7 +32,7 @@ _ESCAPES = str.maketrans(
 
 def escape(value: str) -> str:
     """Text in every Markdown output (a table cell or a line), shown as written: control
-    characters visible and line breaks as spaces (wcplan.controls), so that a row stays one row,
+    characters visible and line breaks as spaces (wcplan.base.controls), so that a row stays one row,
     and no character read as markup or HTML."""
     return visible(value).translate(_ESCAPES)
 
@@ -94,7 +96,7 @@ def summary(a: Assessment) -> list[str]:
     counts, total = a.counts, len(a.results)
     rows = [
         [text.status_text(s), str(counts[s]), text.percent(counts[s] / total if total else None)]
-        for s in _STATUS_ORDER
+        for s in STATUSES
     ]
     out = table([_("Status"), _("Indicators"), _("Share")], "lrr", rows)
     share = a.met_or_on_track_share
@@ -194,9 +196,7 @@ def report_markdown(report: Report) -> str:
     else:
         lines.append(escape(_("Every indicator has an actual.")))
     if report.tasks is not None:
-        from wcplan.render.tasks import markdown_section
-
-        lines += ["", *markdown_section(report.tasks)]
+        lines += ["", *tasks_section(report.tasks)]
     lines += [
         "",
         "## " + escape(_("How statuses are judged")),
@@ -205,3 +205,80 @@ def report_markdown(report: Report) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+# ── scorecards ───────────────────────────────────────────────────────────────
+
+
+def scorecards_markdown(cards: Scorecards, plan, notes: list[str]) -> str:
+    """`wcplan units --format markdown` (without the tasks scorecard)."""
+    year, by = cards.year, cards.by
+    if by == "lead":
+        title = _("Scorecards {year} by lead unit (牵头单位)")
+    else:
+        title = _("Scorecards {year} by responsible unit (责任单位)")
+    head = [_("Unit"), _("Score"), *(text.status_label(s) for s in STATUSES), _("Worst indicator")]
+    rows = [
+        [plan.unit_label(c.unit), text.score(c), *(str(c.counts[s]) for s in STATUSES), text.worst(c)]
+        for c in cards
+    ]
+    lines = [
+        "## " + escape(title.format(year=year)),
+        "",
+        escape(_("Score = (met + on track) / assessed; a unit with nothing assessed has no score (—).")),
+        "",
+        *table(head, "lr" + "r" * len(STATUSES) + "l", rows),
+    ]
+    if notes:
+        lines += ["", *(f"> {escape(note)}" for note in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def tasks_scorecards_markdown(work: TasksAssessment) -> list[str]:
+    """The tasks scorecard below `wcplan units --format markdown`."""
+    rows = tasktext.scorecard_rows(work)
+    return [
+        f"## {escape(tasktext.scorecard_title(work))}",
+        "",
+        escape(tasktext.scorecard_note()),
+        "",
+        *table(text.headers(tasktext.SCORECARD_COLUMNS), "lllrr", rows),
+        "",
+        *(f"> {escape(n)}" for n in tasktext.notes(work) if text.is_illustrative_note(n)),
+    ]
+
+
+# ── tasks ────────────────────────────────────────────────────────────────────
+
+
+def tasks_section(assessment: TasksAssessment, level: int = 2) -> list[str]:
+    """The tasks section of a Markdown report: one heading per lead unit, two tables each."""
+    h = "#" * level
+    out = [
+        f"{h} {escape(tasktext.section_title(assessment))}",
+        "",
+        escape(tasktext.summary_sentence(assessment)),
+        "",
+    ]
+    for unit in assessment.units:
+        out += [f"{h}# {escape(assessment.plan.unit_label(unit.unit))}", ""]
+        if unit.lines:
+            out += [
+                *table(
+                    text.headers(tasktext.LINE_COLUMNS), "lllll", [tasktext.line_cells(r) for r in unit.lines]
+                ),
+                "",
+            ]
+        if unit.commitments:
+            rows = [tasktext.commitment_cells(r) for r in unit.commitments]
+            out += [*table(text.headers(tasktext.COMMITMENT_COLUMNS), "lllrlrrlrl", rows), ""]
+    out += [escape(tasktext.legend()), ""]
+    said = tasktext.notes(assessment)
+    return out + [f"- {escape(n)}" for n in said] + ([""] if said else [])
+
+
+def tasks_markdown(assessment: TasksAssessment) -> str:
+    """`wcplan tasks --format markdown`."""
+    meta = assessment.plan.meta
+    title = f"# {escape(f'{meta.short_label} ({meta.document_number})')}"
+    return "\n".join([title, "", *tasks_section(assessment)]).rstrip() + "\n"

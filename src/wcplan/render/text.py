@@ -1,14 +1,18 @@
-"""Formatting shared by every human-readable renderer: numbers, gaps, statuses, notes."""
+"""Formatting shared by every human-readable renderer: numbers, gaps, statuses, scores, notes, and
+the words of validation. (The words of tasks and commitments are wcplan.render.tasktext.)"""
 
 from __future__ import annotations
 
 import math
 
-from wcplan import units
-from wcplan.assess import Assessment, IndicatorResult, Status
-from wcplan.i18n import N_, _, ngettext
-from wcplan.outlook import Outlook
-from wcplan.plan import Attribute
+from wcplan.base.findings import Severity, Validation
+from wcplan.base.i18n import N_, _, ngettext
+from wcplan.model import measurement_units as units
+from wcplan.model.plan import Attribute
+from wcplan.rules.outlook import Outlook
+from wcplan.rules.scorecards import Scorecard
+from wcplan.rules.status import IndicatorResult, Status
+from wcplan.rules.yearend import Assessment
 
 #: Status names (translated where shown: `status_label`). Chinese: 达标 / 接近目标 / 滞后 /
 #: 严重滞后 / 无数据 / 无法判断, the words of Chinese plan-progress reports.
@@ -257,3 +261,52 @@ def period_notes(assessment: Assessment) -> list[str]:
             "there is no plan so far or outlook yet, and every figure of {year} is provisional."
         )
     return [sentence.format(period=assessment.label, previous=previous, year=assessment.year)]
+
+
+# ── scorecards ───────────────────────────────────────────────────────────────
+
+
+def score(card: Scorecard) -> str:
+    """A unit's score as a whole percentage, or — where nothing was assessed."""
+    return percent(card.score, 0) or "—"
+
+
+def worst(card: Scorecard) -> str:
+    """The unit's indicator that lags most: '9 Firms with output value … (off track, R 0.00)'."""
+    r = card.worst
+    if r is None:
+        return ""
+    detail = status_label(r.status)
+    if r.progress is not None:
+        detail += _(", R {value}").format(value=progress(r.progress))
+    return f"{r.indicator.id} {r.indicator.label} ({detail})"
+
+
+# ── validation ───────────────────────────────────────────────────────────────
+
+#: Severities as shown in text (the code after them, and JSON and annotations, stay as they are).
+SEVERITY_LABEL = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.NOTE: N_("note")}
+
+
+def severity_label(severity) -> str:
+    return _(SEVERITY_LABEL[Severity(severity)])
+
+
+def more_problems(n: int) -> str:
+    return ngettext("{n} more problem", "{n} more problems", n).format(n=n)
+
+
+def validation_summary(v: Validation) -> str:
+    """'invalid: 3 errors, 0 warnings in 1 file.'"""
+    if v.valid:
+        verdict = _("valid")
+    elif v.strict and v.warnings and not v.errors:
+        verdict = _("invalid (--strict: warnings fail)")
+    else:
+        verdict = _("invalid")
+    return _("{verdict}: {errors}, {warnings} in {files}.").format(
+        verdict=verdict,
+        errors=ngettext("{n} error", "{n} errors", v.errors).format(n=v.errors),
+        warnings=ngettext("{n} warning", "{n} warnings", v.warnings).format(n=v.warnings),
+        files=ngettext("{n} file", "{n} files", len(v.files)).format(n=len(v.files)),
+    )

@@ -1,0 +1,85 @@
+"""`wcplan status YEAR`: every indicator judged against the year's target, by lead unit."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+import wcplan
+from wcplan.base.errors import UsageError
+from wcplan.base.i18n import N_, _
+from wcplan.cli import options
+from wcplan.cli.inputs import check_choices, load, read_valid, resolve_period
+
+StatusFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="LIST",
+        help=N_(
+            "Only these statuses, comma-separated or repeated: met, on_track, behind, off_track, "
+            "no_data, unknown."
+        ),
+        show_default=False,
+    ),
+]
+
+
+HELP = N_("Judge every indicator for a YEAR (or the year to date of a PERIOD), by lead unit.")
+
+
+def command(
+    period: options.Period,
+    targets: options.Targets = None,
+    actuals: options.Actuals = None,
+    unit: options.Unit = None,
+    category: options.Category = None,
+    status: StatusFilter = None,
+    format: options.TableJsonOrMarkdownFormat = options.TableJsonOrMarkdown.table,
+    no_color: options.NoColor = False,
+) -> None:
+    from wcplan.cli.console import environment
+
+    env = environment(no_color)
+    location, plan = load(targets)
+    when = resolve_period(period, plan)
+    units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units)
+    categories = check_choices(category, plan.categories(), "--category", "category", plan.categories_en)
+    statuses = parse_statuses(status)
+
+    read = read_valid(plan, location, actuals, env)
+    result = wcplan.assess(plan, read, when).filter(units, categories, statuses)
+
+    if format is options.TableJsonOrMarkdown.json:
+        from wcplan.render.json import assessment_document, dumps
+
+        env.write(dumps(assessment_document(result)))
+    elif format is options.TableJsonOrMarkdown.markdown:
+        from wcplan.render.markdown import status_markdown
+
+        env.write(status_markdown(result))
+    else:
+        from wcplan.render.terminal.status import render_status
+
+        render_status(result, env.stdout)
+
+
+def parse_statuses(values: list[str] | None):
+    from wcplan.rules.status import Status
+
+    chosen = []
+    for value in values or []:
+        for part in value.split(","):
+            key = part.strip().lower().replace("-", "_").replace(" ", "_")
+            if not key:
+                continue
+            try:
+                chosen.append(Status(key))
+            except ValueError:
+                known = ", ".join(s.value for s in Status)
+                raise UsageError(
+                    _("'{status}' is not a status; use {known}.").format(status=part.strip(), known=known),
+                    param="--status",
+                ) from None
+    return chosen

@@ -1,0 +1,44 @@
+"""The output environment: stdout and stderr consoles with the user's colour choice.
+
+Rich already colours only on a terminal and honours NO_COLOR and FORCE_COLOR;
+--no-color turns colour off on top of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.text import Text
+
+from wcplan.base.controls import visible
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 here, which wcplan reserves for invalid data; the CLI guard
+        # handles a closed pipe once, for every way of writing to stdout.
+        self.quiet = True
+        raise BrokenPipeError
+
+
+@dataclass
+class Environment:
+    stdout: Console
+    stderr: Console
+
+    def write(self, text: str) -> None:
+        """Machine-readable output (JSON): written as is, never styled, wrapped or emoji-replaced."""
+        self.stdout.file.write(text + "\n")
+
+    def say(self, sentence: str) -> None:
+        """One sentence to stderr, as written (no markup, no emoji codes; control characters
+        visible, wcplan.base.controls)."""
+        self.stderr.print(Text(visible(sentence)), soft_wrap=True)
+
+
+def environment(no_color: bool = False) -> Environment:
+    def make(stderr: bool) -> Console:
+        return _Console(stderr=stderr, no_color=True if no_color else None, highlight=False)
+
+    return Environment(stdout=make(False), stderr=make(True))

@@ -1,0 +1,88 @@
+"""Writing output files whole or not at all, never over an input, never over a read-only file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from wcplan.base.errors import WcplanError
+from wcplan.base.i18n import _
+from wcplan.reading.files import refuse_input
+
+
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+    """Write to a temporary file in the same folder, then rename it into place: an interrupted
+    run never leaves a half-written file, and an existing file is replaced only by a complete one.
+    A read-only file is replaced only with `force`, as `cp -f` does."""
+    folder = _check_target(path)
+    if not force and _read_only(path):
+        raise WcplanError(
+            _("will not replace {path}: the file is read-only; give --force to replace it.").format(path=path)
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        # mkstemp makes the file private (0600); give it the mode the file would have had:
+        # the replaced file's own, else what the umask allows for a new file.
+        os.chmod(temporary, _mode_for(path))
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException as exc:
+        # Every failure, Ctrl-C and SIGTERM included (the CLI turns SIGTERM into an interrupt).
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
+        raise
+
+
+def append_text(path: Path, text: str) -> None:
+    """Add `text` at the end of `path`, a file others write to as well (a CI step summary): never
+    an input, never a read-only file."""
+    _check_target(path)
+    if _read_only(path):
+        raise WcplanError(_("cannot write {path}: the file is read-only.").format(path=path))
+    try:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def _check_target(path: Path) -> Path:
+    """Refuse a target that is an input of this run, or whose folder does not exist; returns the
+    folder."""
+    refuse_input(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise WcplanError(
+            _("cannot write {path}: the folder {folder} does not exist.").format(path=path, folder=folder)
+        )
+    return folder
+
+
+def _read_only(path: Path) -> bool:
+    """An existing file that this user may not write, or that nobody may (0444: for root too)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return path.is_file() and (not os.access(path, os.W_OK) or not mode & 0o222)
+
+
+def _cannot_write(path: Path, exc: OSError) -> WcplanError:
+    return WcplanError(_("cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc))
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

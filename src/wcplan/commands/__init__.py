@@ -1,5 +1,0 @@
-"""One module per command. Each builds its inputs, calls the core once, then renders.
-
-Heavy modules (pandas, pydantic) are imported inside the command functions, so that
-`wcplan --help` does not pay for them.
-"""

@@ -1,0 +1,6 @@
+"""The plan's model: the plan and its indicators (plan, planfile), the tasks, lines of work and
+commitments (tasks, tasksfile), periods within a year, measurement units, and the records that
+readers produce (an indicator's actual, a row of task progress).
+
+Imports wcplan.base only: the readers, the rules and the renderers all build on it.
+"""

@@ -1,0 +1,179 @@
+"""Reading actuals: CSV or Excel files in, one tidy table (a list of `Actual` records) plus findings out.
+
+This is the one reading path: `wcplan validate` reports its findings, `wcplan status` refuses
+to assess while any is an error. Every row either lands in the table or produces a finding
+with file, line and column: nothing is dropped silently, nothing is guessed, input files are
+only read. LINE is the line an editor shows (the header is line 1; in a workbook, the row
+number); COLUMN is the field's position (1 for the first column).
+
+The pieces are the reading package's: files (wcplan.reading.files), rows of CSV or of a
+workbook (csvrows, workbook), the header (headers), each row's checks (rowcheck), and the
+merging of figures across files (merging). A file whose header has an `item` column is a
+task-progress file, handed to wcplan.reading.progress.
+
+pandas is deliberately not used: `status` reads through this path, and importing pandas
+alone costs more than the whole command may (benchmarks/startup.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from wcplan.base.findings import Finding, Severity, Validation, validate
+from wcplan.base.i18n import _
+from wcplan.base.paths import display_path
+from wcplan.base.plain import clean, frame
+from wcplan.model.plan import Plan
+from wcplan.model.records import Actual, Progress
+from wcplan.reading.csvrows import csv_rows
+from wcplan.reading.files import expand_paths, record
+from wcplan.reading.headers import actuals_columns, is_progress_header
+from wcplan.reading.merging import ActualsMerger, implausible_jumps
+from wcplan.reading.progress import ProgressReader
+from wcplan.reading.rowcheck import CHECKED, RowChecker
+from wcplan.reading.table import Reporter, Rows, data_rows, header_row
+from wcplan.reading.workbook import workbook_rows
+
+if TYPE_CHECKING:
+    import pandas
+
+
+@dataclass
+class ActualsRead:
+    """What reading produced: the tidy table, every finding, and the files read."""
+
+    actuals: list[Actual]
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    #: Rows of task-progress files among the files read (wcplan.reading.progress), merged.
+    progress: list[Progress] = field(default_factory=list)
+    #: Which of `files` were task-progress files.
+    progress_files: list[str] = field(default_factory=list)
+
+    @property
+    def actuals_files(self) -> list[str]:
+        return [f for f in self.files if f not in self.progress_files]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.NOTE]
+
+    def validate(self, strict: bool = False) -> Validation:
+        """The findings ordered by file, line and column, counted and judged (`strict`: warnings
+        fail too), as `wcplan validate` reports them."""
+        return validate(self.files, self.findings, strict)
+
+    def to_records(self, what: Literal["actuals", "progress", "findings"] = "actuals") -> list[dict]:
+        """The tidy table of actuals as plain records, one per figure (or the task progress, or the
+        findings)."""
+        if what == "findings":
+            return [f.to_dict() for f in self.findings]
+        rows = self.progress if what == "progress" else self.actuals
+        return [
+            {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in clean(row._asdict()).items()}
+            for row in rows
+        ]
+
+    def to_frame(self, what: Literal["actuals", "progress", "findings"] = "actuals") -> pandas.DataFrame:
+        """The records of `to_records` as a pandas DataFrame (pandas is imported here)."""
+        fields = {"actuals": Actual._fields, "progress": Progress._fields, "findings": Finding._fields}
+        return frame(self.to_records(what), list(fields[what]))
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    #: Decode CSV files with this encoding instead of detecting UTF-8 or GB18030.
+    encoding: str | None = None
+    #: The worksheet to read from a workbook (default: the first).
+    sheet: str | None = None
+    #: A folder with no file to read is an error, not a warning (`validate`).
+    files_required: bool = False
+
+
+def read_actuals(
+    paths: Sequence[Path], plan: Plan, options: ReadOptions | None = None, tasks=None
+) -> ActualsRead:
+    """Read every file (folders: their .csv and .xlsx files) and merge them into one table.
+
+    Files whose header has an `item` column are task-progress files (wcplan.reading.progress); they are
+    read against `tasks`, the tasks file or a function that loads it (called only when needed).
+    """
+    options = options or ReadOptions()
+    files, findings = expand_paths(paths, options.files_required)
+    checker = RowChecker(plan)
+    merger = ActualsMerger(findings)
+    progress = ProgressFiles(plan, tasks, findings)
+    names: list[str] = []
+    for path in files:
+        record(path)
+        name = display_path(path)
+        names.append(name)
+        report = Reporter(name, findings)
+        xlsx = path.suffix.lower() == ".xlsx"
+        rows = (
+            workbook_rows(path, options.sheet, report) if xlsx else csv_rows(path, options.encoding, report)
+        )
+        read_table(rows, checker, merger, report, progress)
+    merged = merger.merged()
+    findings.extend(implausible_jumps(merged, plan))
+    return ActualsRead(merged, findings, names, progress.merged(), progress.files)
+
+
+class ProgressFiles:
+    """Task-progress files met among the inputs: read with the tasks file, loaded on first need."""
+
+    def __init__(self, plan: Plan, tasks, findings: list[Finding]):
+        self.plan, self.tasks, self.findings = plan, tasks, findings
+        self.reader = None
+        self.files: list[str] = []
+
+    def read(self, rows: Rows, header: list[str], line: int, report: Reporter) -> None:
+        self.files.append(report.name)
+        if self.tasks is None:
+            report(
+                "progress-not-expected",
+                _(
+                    "this is a task-progress file (it has an 'item' column), not a file of indicator "
+                    "actuals; keep it in the progress/ folder."
+                ),
+                line,
+            )
+            return
+        if self.reader is None:
+            tasks = self.tasks() if callable(self.tasks) else self.tasks
+            self.reader = ProgressReader(self.plan, tasks, self.findings)
+        self.reader.read(rows, header, line, report)
+
+    def merged(self) -> list:
+        return self.reader.merged() if self.reader else []
+
+
+def read_table(
+    rows: Rows, checker: RowChecker, merger: ActualsMerger, report: Reporter, progress: ProgressFiles
+) -> None:
+    header_line, header = header_row(rows)
+    if header is None:
+        if not report.codes:  # an unreadable or empty file already said so
+            report("empty-file", _("this file holds only blank lines."))
+        return
+    if is_progress_header(header):
+        progress.read(rows, header, header_line, report)
+        return
+    columns = actuals_columns(header, header_line, report)
+    if columns is None:
+        return
+    layout = [columns.get(c) for c in CHECKED]
+    for line, row in data_rows(rows, header, header_line, report, columns):
+        checker.check(row, columns, layout, line, report, merger)

@@ -1,0 +1,2 @@
+"""The terminal (Rich): one module per command's output (status, targets, units, tasks, trend,
+findings), on the shapes and colours they share (tables)."""
