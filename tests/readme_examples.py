@@ -1,6 +1,6 @@
-"""The README's `$ wcplan ...` examples: found, run, and compared or rewritten.
+"""The `$ wcplan ...` examples of the README and of docs/*.md: found, run, and compared or rewritten.
 
-    python tests/readme_examples.py --update    # rewrite every example's output in README.md
+    python tests/readme_examples.py --update    # rewrite every example's output in README.md and docs/
 
 test_docs.py uses the same functions to check that every example shows real output.
 """
@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+#: Every page with examples: the README first, then the reference pages.
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```console\n\$ wcplan (?P<args>[^\n]*)\n(?P<output>.*?)```\n", re.S)
 # A fixed date for reports ("made on"), by the reproducible-builds convention wcplan honours.
 ENV = {
@@ -55,4 +57,5 @@ def update(text: str) -> str:
 if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
         sys.exit(__doc__)
-    README.write_text(update(README.read_text(encoding="utf-8")), encoding="utf-8")
+    for page in PAGES:
+        page.write_text(update(page.read_text(encoding="utf-8")), encoding="utf-8")

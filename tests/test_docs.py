@@ -6,16 +6,22 @@ import re
 
 import pytest
 
-from readme_examples import README, ROOT, examples, run_example
+from readme_examples import PAGES, README, ROOT, examples, run_example
 from wcplan.cli import app
 
 TEXT = README.read_text(encoding="utf-8")
 COMMANDS = [c.name for c in app.registered_commands]
+REFERENCE = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+EXAMPLES = [
+    (page.relative_to(ROOT).as_posix(), args, shown)
+    for page in PAGES
+    for args, shown in examples(page.read_text(encoding="utf-8"))
+]
 
 
-@pytest.mark.parametrize(("args", "shown"), examples(TEXT), ids=[a for a, _ in examples(TEXT)])
-def test_every_readme_example_is_real_output(args, shown):
-    assert run_example(args) == shown, "README.md is stale: run python tests/readme_examples.py --update"
+@pytest.mark.parametrize(("page", "args", "shown"), EXAMPLES, ids=[f"{p}: {a}" for p, a, _ in EXAMPLES])
+def test_every_example_is_real_output(page, args, shown):
+    assert run_example(args) == shown, f"{page} is stale: run python tests/readme_examples.py --update"
 
 
 def test_readme_leads_with_the_two_fresh_machine_commands():
@@ -31,6 +37,30 @@ def test_every_command_is_documented_and_has_help(command, runner):
     assert any(args.split()[0] == command for args, _ in examples(TEXT))
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage: wcplan " + command in result.stdout
+
+
+def reference_section(command: str) -> str:
+    """The section of docs/commands.md about `command` (up to the next command's)."""
+    start = REFERENCE.index(f"\n## `wcplan {command}")
+    end = REFERENCE.find("\n## `wcplan ", start + 1)
+    return REFERENCE[start : end if end != -1 else len(REFERENCE)]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_reference_names_every_option_of_every_command(command):
+    from typer.main import get_command
+
+    section = reference_section(command)
+    for param in get_command(app).commands[command].params:
+        for opt in param.opts:
+            if opt.startswith("-"):
+                assert opt in section, f"docs/commands.md does not name {opt} of wcplan {command}"
+
+
+def test_the_readme_leads_to_every_reference_page():
+    for page in ("commands", "files", "methodology", "translations", "development"):
+        assert f"(docs/{page}.md)" in TEXT
+        assert (ROOT / "docs" / f"{page}.md").is_file()
 
 
 def test_methodology_doc_names_every_status():

@@ -53,7 +53,7 @@ def test_every_message_in_the_code_has_a_chinese_translation():
     code = source_messages()
     assert len(code) > 350  # the extraction found the messages, not nothing
     missing = sorted(code - set(translated))
-    assert not missing, f"run pybabel extract/update (README, Translations): {missing[:5]}"
+    assert not missing, f"run pybabel extract/update (docs/translations.md): {missing[:5]}"
     for msgid in code:
         m = translated[msgid]
         strings = m.string if isinstance(m.string, tuple) else (m.string,)

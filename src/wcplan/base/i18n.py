@@ -4,7 +4,7 @@ Every sentence wcplan shows is written in English in the code, marked with `_()`
 `ngettext()` where English needs a plural, or `N_()` where the text is translated later), and
 translated through `locale/zh/LC_MESSAGES/wcplan.po`; the compiled `.mo` file ships in the
 package, so that a plain install needs nothing but the standard library's `gettext` at run time.
-Babel extracts and compiles the catalogues (see the README, "Translations").
+Babel extracts and compiles the catalogues (see docs/translations.md).
 
 The language is chosen once per run, before any message is built: `--lang`, else
 `WCPLAN_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh_*` gives Chinese),
