@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from wcplan.base.findings import Finding, Severity
 from wcplan.base.i18n import N_, _, ngettext
 from wcplan.model.plan import Plan
 from wcplan.model.records import ILLUSTRATIVE, Progress, WorkStatus
-from wcplan.model.tasks import Tasks
 from wcplan.reading.headers import PROGRESS_HEADER, map_header
 from wcplan.reading.merging import ProgressMerger
 from wcplan.reading.rowcheck import report_controls
 from wcplan.reading.table import Reporter, Rows, data_rows
 from wcplan.reading.values import check_value, parse_int
+
+if TYPE_CHECKING:
+    from wcplan.model.tasks import Tasks  # an annotation: `wcplan status` need not build the tasks schema
 
 #: The words a file may use for each status (the issue's Chinese words, and wcplan's own).
 STATUS_WORDS = {

@@ -3,14 +3,19 @@ full report."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _
 from wcplan.render import tasktext, text
 from wcplan.render.report import Report, method
-from wcplan.rules.commitments import TasksAssessment
 from wcplan.rules.scorecards import Scorecards
 from wcplan.rules.status import STATUSES, IndicatorResult
 from wcplan.rules.yearend import Assessment
+
+if TYPE_CHECKING:
+    # annotations only: the status tables need not build the tasks schema
+    from wcplan.rules.commitments import TasksAssessment
 
 #: What Markdown would read as markup that changes what a reader sees, as a character entity or a
 #: backslash escape: a pipe would end a table cell; <, > and & would pass raw HTML (<script>,

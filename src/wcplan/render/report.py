@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wcplan.base.i18n import _
-from wcplan.rules.commitments import TasksAssessment
 from wcplan.rules.scorecards import Scorecard
 from wcplan.rules.status import LAGGING, IndicatorResult, Status
 from wcplan.rules.yearend import Assessment
+
+if TYPE_CHECKING:
+    from wcplan.rules.commitments import TasksAssessment
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Literal
 from wcplan.base.plain import clean, frame
 from wcplan.model.plan import Attribute, Plan
 from wcplan.model.records import Actual, Progress, WorkStatus
-from wcplan.model.tasks import Commitment, Line, MeasuredAs, Task, Tasks
 from wcplan.rules.outlook import Outlook, Projection, SoFar, project, so_far
 from wcplan.rules.status import STATUSES, Judgement, Status
 from wcplan.rules.yearend import judge
 
 if TYPE_CHECKING:
     import pandas
+
+    # annotations: the renderers that name these results need not build the tasks schema
+    from wcplan.model.tasks import Commitment, Line, Task, Tasks
 
 NOT_DUE = "not_due"
 #: Every state a commitment can be in for a year: the indicator statuses, then not yet due.
@@ -320,6 +322,8 @@ def commitment_value(
     commitment: Commitment, year: int, plan: Plan, whole: dict[tuple[int, int], Actual]
 ) -> tuple[float | None, tuple, tuple[int, ...]]:
     """(value, records, missing indicators) of a commitment measured by indicators, for a year."""
+    from wcplan.model.tasks import MeasuredAs
+
     records, missing, total = [], [], 0.0
     for ident in commitment.indicators:
         actual = whole.get((ident, year))
