@@ -169,6 +169,11 @@ def test_the_result_types_are_there_when_named():
         wcplan.nothing  # noqa: B018
 
 
+def test_the_examples_of_the_api_docstrings_run():
+    failed, tried = doctest.testmod(wcplan, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried >= 5 and failed == 0
+
+
 # ── the README's notebook example ────────────────────────────────────────────
 
 

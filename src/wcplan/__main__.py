@@ -1,3 +1,5 @@
+"""`python -m wcplan`: the command line, as the `wcplan` script runs it."""
+
 from wcplan.cli import main
 
 if __name__ == "__main__":
