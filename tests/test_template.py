@@ -278,3 +278,28 @@ def test_a_sheet_never_replaces_an_input_and_a_failed_run_leaves_nothing(runner,
     assert sorted(p.name for p in folder.iterdir()) == [locked.name]  # none written, no temporary left
     r = run(runner, "template", "2022", "-o", str(folder), "--force")
     assert r.exit_code == 0 and len(list(folder.iterdir())) == 9
+
+
+def test_the_example_sheets_are_sheets_wcplan_made_then_filled_in():
+    """examples/collection/ holds sheets as units send them back: made by `wcplan template`, the
+    rows the lead units report deleted, values, sources and notes filled in."""
+    import csv
+    import io
+
+    from conftest import ROOT
+
+    filled_in = [i for i, c in enumerate(COLUMNS) if c.filled_in]
+    folder = ROOT / "examples" / "collection" / "2022-H1"
+    files = sorted(folder.iterdir())
+    assert len(files) == 6
+    for path in files:
+        rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+        unit = rows[1][-1]
+        assert path.name == f"填报表-2022-H1-{unit}.csv" and rows[0] == HEADERS
+        sheet = build(PLAN, unit, parse_period("2022-H1"))
+        made = {r.indicator.id: sheet.cells(r) for r in sheet.rows}
+        for row in rows[1:]:
+            expected = ["" if v is None else str(v) for v in made[int(row[0])]]
+            assert [v for i, v in enumerate(row) if i not in filled_in] == [
+                v for i, v in enumerate(expected) if i not in filled_in
+            ]
