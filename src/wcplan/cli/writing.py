@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from wcplan.base.errors import WcplanError
@@ -20,11 +22,10 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         raise WcplanError(
             _("will not replace {path}: the file is read-only; give --force to replace it.").format(path=path)
         )
+    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from None
-    try:
+        with _signals_held():
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         # mkstemp makes the file private (0600); give it the mode the file would have had:
         # the replaced file's own, else what the umask allows for a new file.
         os.chmod(temporary, _mode_for(path))
@@ -35,7 +36,8 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         os.replace(temporary, path)
     except BaseException as exc:
         # Every failure, Ctrl-C and SIGTERM included (the CLI turns SIGTERM into an interrupt).
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
@@ -66,10 +68,13 @@ def write_all(files: dict[Path, bytes], force: bool = False, folder: Path | None
                 )
         for path, data in files.items():
             try:
-                handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+                with _signals_held():
+                    handle, temporary = tempfile.mkstemp(
+                        prefix=f".{path.name}.", suffix=".part", dir=path.parent
+                    )
+                    written.append((temporary, path))
             except OSError as exc:
                 raise _cannot_write(path, exc) from None
-            written.append((temporary, path))
             try:
                 os.chmod(temporary, _mode_for(path))
                 with os.fdopen(handle, "wb") as out:
@@ -139,3 +144,17 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGINT and SIGTERM while a temporary file is made and noted: an interrupt then lands
+    either before the file exists or where its cleanup runs, never in between."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
