@@ -154,7 +154,9 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
     by_id = {i["id"]: i for i in doc["indicators"]}
     book = load_workbook(out)
     plan = load_plan(DATA / "targets.yaml")
-    leads = [plan.unit_label(u)[:31] for u in dict.fromkeys(i["lead"] for i in doc["indicators"])]
+    lead_units = list(dict.fromkeys(i["lead"] for i in doc["indicators"]))
+    leads = [plan.unit_short_label(u) for u in lead_units]
+    assert leads[:2] == ["Industry and IT Bureau", "Industrial Development Bureau"]  # the plan's short names
     assert book.sheetnames == [
         "Summary",
         *leads,
@@ -165,21 +167,39 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
         "Task notes",
         "Method",
     ]
-    commitments = {row[1]: row for row in book["Commitments"].iter_rows(min_row=2, values_only=True)}
+    sheet = book["Commitments"]
+    header = [c.value for c in sheet[2]]
+    assert header[4:7] == ["Comparison", "Target", "Due"]
+    commitments = {
+        row[1]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=3, values_only=True)
+    }
     by_commitment = {c["id"]: c for c in doc["tasks"]["commitments"]}
     assert set(commitments) == set(by_commitment)
     for ident, row in commitments.items():
-        assert row[6] == by_commitment[ident]["value"] and row[7] == by_commitment[ident]["gap"]
+        c = by_commitment[ident]
+        assert (row["Value"], row["Gap"], row["Target"]) == (c["value"], c["gap"], c["target"])
+        assert row["Comparison"] == c["comparison"].replace(">=", "≥").replace("<=", "≤")
+        assert row["Due"] == ("yearly" if c["yearly"] else c["due"])
+        assert (
+            row["Plan"] == pytest.approx(c["plan_progress"])
+            if c["plan_progress"] is not None
+            else row["Plan"] is None
+        )
+    dates = {r[1]: r[4] for r in book["Lines of work"].iter_rows(min_row=3, values_only=True)}
+    for line in doc["tasks"]["lines"]:
+        shown = dates[line["id"]]
+        assert (shown.date().isoformat() if shown else None) == line["date"]  # a date cell, not text
     seen = []
-    for lead in leads:
+    for unit, lead in zip(lead_units, leads, strict=True):
         sheet = book[lead]
-        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:L")
-        header = [c.value for c in sheet[1]]
-        for row in sheet.iter_rows(min_row=2, values_only=True):
+        assert sheet["A1"].value.startswith(plan.unit_label(unit) + " · ")  # the full name above the table
+        assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref.startswith("A2:L")
+        header = [c.value for c in sheet[2]]
+        for row in sheet.iter_rows(min_row=3, values_only=True):
             cells = dict(zip(header, row, strict=True))
             item = by_id[cells["ID"]]
             seen.append(cells["ID"])
-            assert plan.unit_label(item["lead"])[:31] == lead
+            assert plan.unit_short_label(item["lead"]) == lead
             assert cells["Indicator"] == plan.indicator(cells["ID"]).name_en
             assert cells["Unit"] == units.label(item["unit"])
             for column, key in [
@@ -198,8 +218,8 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
             assert cells["Source"] == ("illustrative" if item["illustrative"] else item["source"])
     assert sorted(seen) == list(range(1, 43))
     lag = book["What lags"]
-    assert [r[0] for r in lag.iter_rows(min_row=2, values_only=True)] == doc["lagging"]
-    assert [r[0] for r in book["No data"].iter_rows(min_row=2, values_only=True)] == doc["no_data"]
+    assert [r[0] for r in lag.iter_rows(min_row=3, values_only=True)] == doc["lagging"]
+    assert [r[0] for r in book["No data"].iter_rows(min_row=3, values_only=True)] == doc["no_data"]
     summary = [r[0] for r in book["Summary"].iter_rows(values_only=True)]
     assert any(isinstance(v, str) and v.startswith("Illustrative data: 38 of the 39") for v in summary)
 
@@ -231,18 +251,42 @@ def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
     ]
     assert runner.invoke(app, args, env=ENV).exit_code == 0
     book = load_workbook(out)
-    cell = book["District Bureau of Industry and"]["B2"]
+    cell = book["Industry and IT Bureau"]["B3"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s" and cell.quotePrefix
-    assert "@财政" in book.sheetnames and book["@财政"]["A1"].value == "ID"
-    sheet = book["District Bureau of Industry and"]
-    row = {c.column_letter: c for c in sheet[2]}  # indicator 1: 亿元, behind
+    assert "@财政" in book.sheetnames and book["@财政"]["A2"].value == "ID"  # no short name: the name
+    assert book["@财政"]["A1"].data_type == "s" and book["@财政"]["A1"].quotePrefix  # its title, too
+    sheet = book["Industry and IT Bureau"]
+    row = {c.column_letter: c for c in sheet[3]}  # indicator 1: 亿元, behind
     assert row["F"].number_format == "0.0" and row["H"].number_format == "0.0%"
     assert row["J"].fill.fgColor.rgb.endswith("FFEB9C")
-    pct = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 4)  # a % indicator
+    pct = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == 4)  # a % indicator
     assert pct[5].number_format == '0.0"%"' and pct[6].number_format.startswith('+0.0" pp"')
-    count = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 3)  # 家
+    count = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == 3)  # 家
     assert count[5].number_format == "0"
     assert sheet.column_dimensions["B"].width >= 2 * len("智能制造系统解决方案供应商引进数")
+
+
+def test_excel_sheets_have_widths_and_print_on_a4_one_page_wide(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "2022", "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (str(setup.paperSize), setup.orientation) == (sheet.PAPERSIZE_A4, "landscape"), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth, setup.fitToHeight) == (
+            1,
+            0,
+        )
+        assert sheet.column_dimensions["A"].width, sheet.title  # widths set on every sheet
+        assert "&P" in sheet.oddFooter.center.text and "progress report 2022" in sheet.oddHeader.center.text
+        if sheet.title not in ("Summary", "Task notes", "Method"):
+            assert sheet.print_title_rows == "$1:$2", sheet.title  # title and header on every page
+    summary = book["Summary"]
+    # the summary's columns fit its tables, not its long title line
+    assert 10 <= summary.column_dimensions["B"].width <= 15
+    assert summary.column_dimensions["A"].width <= 52
 
 
 def test_excel_without_output_is_written_here_and_said(runner, tmp_path, monkeypatch):
@@ -279,7 +323,7 @@ def test_html_report_is_self_contained_and_complete(runner, tmp_path):
                 self.row = []
             elif tag in ("td", "th"):
                 self.cell = ""
-            elif tag == "svg":
+            elif tag == "svg" and ("class", "path") in attrs:
                 self.svgs += 1
 
         def handle_endtag(self, tag):
@@ -381,3 +425,31 @@ def test_written_files_get_ordinary_permissions(runner, tmp_path):
         assert kept.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
     finally:
         os.umask(old)
+
+
+SOFFICE = next((p for p in ("/usr/bin/soffice", "/usr/bin/libreoffice") if os.path.exists(p)), None)
+
+
+def _libreoffice_pages(document, tmp_path) -> int:
+    """How many pages LibreOffice lays `document` out on, printed to PDF."""
+    import re
+    import subprocess
+
+    profile = (tmp_path / "lo-profile").as_uri()
+    convert = ["--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)]
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", *convert],
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / document.with_suffix(".pdf").name).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice on this machine to lay out the pages")
+def test_excel_report_prints_each_sheet_one_page_wide(runner, tmp_path):
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "2022", "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
+    # 14 sheets; before print setup, LibreOffice printed 56 pages, each unit's table split in three
+    assert _libreoffice_pages(out, tmp_path) <= 20
