@@ -427,6 +427,129 @@ def test_written_files_get_ordinary_permissions(runner, tmp_path):
         os.umask(old)
 
 
+# ── Word ─────────────────────────────────────────────────────────────────────
+
+
+def docx_report(runner, tmp_path, *extra):
+    out = tmp_path / "r.docx"
+    r = runner.invoke(app, ["report", "2022", "-f", "docx", "-o", str(out), *extra], env=ENV)
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_word_report_tables_match_the_json_report(runner, tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from wcplan.render import text
+    from wcplan.render.office import STATUS_FILL
+
+    doc = json.loads(runner.invoke(app, ["report", "2022", "-f", "json"], env=ENV).stdout)
+    by_id = {i["id"]: i for i in doc["indicators"]}
+    plan = load_plan(DATA / "targets.yaml")
+    word = Document(str(docx_report(runner, tmp_path)))
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in word.tables]
+    heads = [t[0] for t in tables]
+
+    def shown(value):
+        return "" if value is None else text.number(value)
+
+    unit_tables = [
+        t for t, h in zip(word.tables, heads, strict=True) if h[:2] == ["ID", "Indicator"] and len(h) == 12
+    ]
+    assert len(unit_tables) == 7
+    seen = []
+    fills = {str(k): v for k, v in STATUS_FILL.items()}
+    for table in unit_tables:
+        header = [c.text for c in table.rows[0].cells]
+        assert header == [*text.headers(text.RESULT_COLUMNS), "Outlook", "Source"]
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+        for row in table.rows[1:]:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None  # never split across pages
+            cells = dict(zip(header, [c.text for c in row.cells], strict=True))
+            item = by_id[int(cells["ID"])]
+            seen.append(item["id"])
+            expected = {
+                "Indicator": plan.indicator(item["id"]).name_en,
+                "Unit": units.label(item["unit"], short=True),
+                "Baseline": "—" if item["baseline"] is None else shown(item["baseline"]),
+                "Target": shown(item["target"]),
+                "Actual": shown(item["actual"]),
+                "Gap": text.points_text(text.number(item["gap"], sign=True))
+                if item["gap"] is not None and item["unit"] == "%"
+                else text.number(item["gap"], sign=True),
+                "Compl.": text.percent(item["completion"]),
+                "Progr.": text.progress(item["progress"]),
+                "Status": text.status_text(text.Status(item["status"]))
+                + ("*" if item["provisional"] else ""),
+                "Outlook": text.outlook_label(text.Outlook(item["outlook"])) if item["outlook"] else "",
+                "Source": ("illustrative" if item["illustrative"] else item["source"]) or "",
+            }
+            assert {k: cells[k] for k in expected} == expected, item["id"]
+            status_cell = row.cells[9]._tc
+            assert status_cell.tcPr.find(qn("w:shd")).get(qn("w:fill")) == fills[item["status"]]
+            assert row.cells[4].paragraphs[0].alignment == 2  # numbers right-aligned
+    assert sorted(seen) == list(range(1, 43))
+    lag = next(t for t in tables if t[0] == ["ID", "Indicator", "Lead unit", "Status", "Progr.", "Gap"])
+    assert [int(r[0]) for r in lag[1:]] == doc["lagging"]
+    assert [r[2] for r in lag[1:]] == [plan.unit_label(by_id[i]["lead"]) for i in doc["lagging"]]
+    no_data = next(t for t in tables if t[0] == ["ID", "Indicator", "Lead unit", "Status", "Why"])
+    assert [int(r[0]) for r in no_data[1:]] == doc["no_data"]
+    summary = next(t for t in tables if t[0] == ["Status", "Indicators", "Share"])
+    assert [int(r[1]) for r in summary[1:]] == [doc["summary"][s] for s in fills]
+    commitments = {r[0]: r for t in tables if t[0][:2] == ["ID", "Commitment"] for r in t[1:]}
+    by_commitment = {c["id"]: c for c in doc["tasks"]["commitments"]}
+    assert set(commitments) == set(by_commitment)
+    for ident, row in commitments.items():
+        c = by_commitment[ident]
+        assert row[3] == c["comparison"].replace(">=", "≥").replace("<=", "≤")
+        assert (row[4], row[6], row[7]) == (
+            shown(c["target"]),
+            shown(c["value"]),
+            text.number(c["gap"], sign=True),
+        )
+    lines = {r[0]: r for t in tables if t[0][:2] == ["ID", "Line of work"] for r in t[1:]}
+    assert set(lines) == {line["id"] for line in doc["tasks"]["lines"]}
+    for line in doc["tasks"]["lines"]:
+        assert lines[line["id"]][3] == (line["date"] or "")
+    paragraphs = [p.text for p in word.paragraphs]
+    assert paragraphs[0].startswith(plan.meta.title_en) and paragraphs[0].endswith("progress report 2022")
+    assert paragraphs[1] == "望发〔2021〕4号" and "Made on 2023-11-14" in paragraphs[2]
+    warning = next(p for p in word.paragraphs if p.text.startswith("Illustrative data: 38 of the 39"))
+    assert warning.runs[0].bold
+    assert "How statuses are judged" in paragraphs and any("R ≥ 0.95" in p for p in paragraphs)
+
+
+def test_word_report_is_a4_with_chinese_fonts_landscape_tables_and_page_numbers(runner, tmp_path):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    word = Document(str(docx_report(runner, tmp_path, "--lang", "zh")))
+    sections = word.sections
+    assert [s.orientation for s in sections] == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,  # the units' tables
+        WD_ORIENT.PORTRAIT,  # what lags, no data
+        WD_ORIENT.LANDSCAPE,  # tasks and commitments
+        WD_ORIENT.PORTRAIT,  # the method
+    ]
+    for s in sections:
+        size = sorted([round(s.page_width.cm, 1), round(s.page_height.cm, 1)])
+        assert size == [21.0, 29.7]
+
+    def east_asian(style):
+        return word.styles[style].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+    assert east_asian("Normal") == "仿宋" and east_asian("Table Text") == "宋体"
+    assert east_asian("Heading 1") == east_asian("Heading 2") == east_asian("Title") == "黑体"
+    footer = sections[0].footer.paragraphs[0]._p.xml
+    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer and "第" in footer
+    assert word.paragraphs[0].text.startswith("《长沙市望城区打造国家重要先进制造业高地三年行动计划")
+    header = [c.text for c in word.tables[2].rows[0].cells]
+    assert header[:3] == ["序号", "指标", "单位"]
+
+
 SOFFICE = next((p for p in ("/usr/bin/soffice", "/usr/bin/libreoffice") if os.path.exists(p)), None)
 
 
@@ -448,8 +571,34 @@ def _libreoffice_pages(document, tmp_path) -> int:
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice on this machine to lay out the pages")
+def test_word_report_lays_out_in_libreoffice(runner, tmp_path):
+    pages = _libreoffice_pages(docx_report(runner, tmp_path), tmp_path)
+    assert 6 <= pages <= 16, pages
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice on this machine to lay out the pages")
 def test_excel_report_prints_each_sheet_one_page_wide(runner, tmp_path):
     out = tmp_path / "r.xlsx"
     assert runner.invoke(app, ["report", "2022", "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
     # 14 sheets; before print setup, LibreOffice printed 56 pages, each unit's table split in three
     assert _libreoffice_pages(out, tmp_path) <= 20
+
+
+def test_only_the_word_report_imports_python_docx(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', *sys.argv[1:]]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('docx' in sys.modules, file=sys.stderr)"
+    )
+    for args, imported in [
+        (["status", "2022"], False),
+        (["report", "2022", "-f", "html", "-o", str(tmp_path / "r.html")], False),
+        (["report", "2022", "-f", "docx", "-o", str(tmp_path / "r.docx")], True),
+    ]:
+        p = subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+        assert p.stderr.strip().splitlines()[-1] == str(imported), (args, p.stderr)

@@ -20,34 +20,11 @@ from wcplan.model.measurement_units import is_count, is_percent
 from wcplan.model.plan import Indicator
 from wcplan.render import tasktext as t
 from wcplan.render import text
+from wcplan.render.office import COMMITMENT_HEADER, RESULT_HEADER, STATUS_FILL
 from wcplan.render.report import Report, method
 from wcplan.rules.status import IndicatorResult, Status
 
-#: Fills like the terminal's colours, in the pale tones spreadsheets use.
-STATUS_FILL = {
-    Status.MET: "C6EFCE",
-    Status.ON_TRACK: "DDEBF7",
-    Status.BEHIND: "FFEB9C",
-    Status.OFF_TRACK: "FFC7CE",
-    Status.NO_DATA: "EDEDED",
-    Status.UNKNOWN: "EDEDED",
-}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HEADER = [*text.RESULT_COLUMNS, N_("Outlook"), N_("Source")]
-#: The commitments' columns (wcplan.render.tasktext), the comparison (≥, >) in its own column.
-COMMITMENT_HEADER = [
-    N_("ID"),
-    N_("Commitment"),
-    N_("Unit"),
-    N_("Comparison"),
-    N_("Target"),
-    N_("Due"),
-    N_("Value"),
-    N_("Gap"),
-    N_("Status"),
-    N_("Plan"),
-    N_("Outlook"),
-]
 
 
 def value_format(indicator: Indicator) -> str:
@@ -169,7 +146,7 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold, title: str, page
     from openpyxl.styles import PatternFill
 
     _title(sheet, title)
-    _append(sheet, text.headers(HEADER))
+    _append(sheet, text.headers(RESULT_HEADER))
     for r in results:
         ind = r.indicator
         row = [

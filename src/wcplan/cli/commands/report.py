@@ -1,4 +1,4 @@
-"""`wcplan report YEAR|PERIOD`: the status as a report to circulate: Markdown or JSON."""
+"""`wcplan report YEAR|PERIOD`: the status as a report to circulate: Markdown, JSON, HTML, Excel or Word."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ class ReportFormat(StrEnum):
     json = "json"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 #: Formats that are files, not text: without --output they go to wcplan-report-PERIOD.SUFFIX here.
-FILE_SUFFIX = {ReportFormat.html: ".html", ReportFormat.xlsx: ".xlsx"}
+FILE_SUFFIX = {ReportFormat.html: ".html", ReportFormat.xlsx: ".xlsx", ReportFormat.docx: ".docx"}
 
 
 HELP = N_(
@@ -76,6 +77,10 @@ def command(
         from wcplan.render.excel import workbook
 
         data = workbook(report)
+    elif format is ReportFormat.docx:
+        from wcplan.render.docx import document
+
+        data = document(report)
     else:
         from wcplan.render.markdown import report_markdown
 
