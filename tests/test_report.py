@@ -427,6 +427,94 @@ def test_written_files_get_ordinary_permissions(runner, tmp_path):
         os.umask(old)
 
 
+# ── the format follows the file name ─────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [
+        ("r.md", b"# Three-Year"),
+        ("r.json", b"{"),
+        ("r.HTML", b"<!doctype html>"),
+        ("r.xlsx", b"PK"),
+        ("r.docx", b"PK"),
+    ],
+)
+def test_the_format_follows_the_extension_of_output(runner, tmp_path, name, magic):
+    out = tmp_path / name
+    r = runner.invoke(app, ["report", "2022", "-o", str(out)], env=ENV)
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes().startswith(magic)
+    if name.endswith(("x",)):
+        import zipfile
+
+        names = zipfile.ZipFile(out).namelist()
+        assert ("word/document.xml" if name.endswith(".docx") else "xl/workbook.xml") in names
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (
+            ["-f", "markdown", "-o", "r.xlsx"],
+            "Invalid value for --format: --format markdown contradicts the file name r.xlsx, which is xlsx; "
+            "drop --format or rename the file.",
+        ),
+        (
+            ["-o", "r.txt"],
+            "Invalid value for --output: cannot tell the report format from the extension .txt of r.txt: use "
+            "one of .md, .json, .html, .xlsx, .docx.",
+        ),
+        (
+            ["-f", "markdown", "-o", "r.txt"],
+            "Invalid value for --output: cannot tell the report format from the extension .txt of r.txt: use "
+            "one of .md, .json, .html, .xlsx, .docx.",
+        ),
+        (
+            ["-o", "report"],
+            "Invalid value for --output: report has no extension to tell the report format by: end its name "
+            "with one of .md, .json, .html, .xlsx, .docx, or give --format.",
+        ),
+        (
+            ["-f", "docx", "-o", "-"],
+            "Invalid value for --output: the docx format is a binary file and cannot go to stdout; give a "
+            "file name with --output, such as wcplan-report-2022.docx.",
+        ),
+        (
+            ["-o", "out/"],
+            "Invalid value for --output: out/ is a folder; give the name of a file to write, such as "
+            "out/wcplan-report-2022.md.",
+        ),
+        (
+            ["-f", "xlsx", "-o", "existing"],
+            "Invalid value for --output: existing is a folder; give the name of a file to write, such as "
+            "existing/wcplan-report-2022.xlsx.",
+        ),
+    ],
+)
+def test_a_format_the_name_cannot_carry_is_a_usage_error(runner, tmp_path, monkeypatch, args, sentence):
+    monkeypatch.setenv("WCPLAN_TARGETS", str(DATA / "targets.yaml"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing").mkdir()
+    r = runner.invoke(app, ["report", "2022", *args], env=ENV)
+    assert r.exit_code == 2
+    assert " ".join(r.stderr.split()).endswith(sentence)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]  # nothing written
+    assert list((tmp_path / "existing").iterdir()) == []
+
+
+def test_output_dash_is_stdout_for_text_formats(runner):
+    for args, start in [([], "# Three-Year"), (["-f", "json"], "{"), (["-f", "html"], "<!doctype html>")]:
+        r = runner.invoke(app, ["report", "2022", "-o", "-", *args], env=ENV)
+        assert r.exit_code == 0 and r.stdout.startswith(start) and "wrote" not in r.stderr
+
+
+def test_a_name_without_extension_takes_the_format_given(runner, tmp_path):
+    out = tmp_path / "report"
+    r = runner.invoke(app, ["report", "2022", "-f", "json", "-o", str(out)], env=ENV)
+    assert r.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["year"] == 2022
+
+
 # ── Word ─────────────────────────────────────────────────────────────────────
 
 
