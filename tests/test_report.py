@@ -346,6 +346,38 @@ def test_html_report_is_self_contained_and_complete(runner, tmp_path):
     assert "made on 2023-11-14" in page and "How statuses are judged" in page
 
 
+def test_html_tables_print_with_their_headers_and_become_cards_on_a_phone(runner, tmp_path):
+    import re
+
+    page = html_report(runner, tmp_path)
+    tables = re.findall(r"<table[^>]*>.*?</table>", page, re.S)
+    assert len(tables) > 10
+    for table in tables:
+        assert table.startswith('<table class="cards"><thead><tr><th>')  # the header repeats on each page
+        assert table.count("<thead>") == 1 and "<tbody>" in table
+    # on a phone every cell but the ID and the name says what it is
+    first = re.search(r"<tbody><tr>(.*?)</tr>", tables[0], re.S).group(1)
+    assert re.findall(r'data-label="([^"]*)"', first) == [
+        "Unit",
+        "Baseline",
+        "Target",
+        "Actual",
+        "Gap",
+        "Compl.",
+        "Progr.",
+        "Status",
+        "Outlook",
+        "Path",
+    ]
+    assert '<td class="name">Gross industrial output value</td>' in first
+    assert "@page { size: A4;" in page and "print-color-adjust: exact" in page
+    assert "thead { display: table-header-group; }" in page and "break-inside: avoid" in page
+    assert "@media (max-width: 640px)" in page
+    legend = re.search(r"<p class=\"legend\"><span>Path:.*?</p>", page, re.S).group(0)
+    for words in ("targets from the baseline", "actual of the year", "earlier actuals", "projected 2023"):
+        assert words in legend
+
+
 def test_html_escapes_text_from_the_plan(runner, tmp_path):
     text = (
         (DATA / "targets.yaml")
@@ -400,6 +432,41 @@ def test_html_report_renders_in_a_real_browser(runner, tmp_path, size, name):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == tuple(int(v) for v in size.split(","))
     assert len(data) > 30_000  # a page with text and charts, not a blank one
+
+
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """The size in points of every page of a PDF that Chromium printed (its page objects are plain)."""
+    import re
+
+    sizes = re.findall(rb"/Type\s*/Page\b(?!s).*?/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf, re.S)
+    if not sizes:  # MediaBox before Type
+        sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\].*?/Type\s*/Page\b(?!s)", pdf, re.S)
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs it where it can)")
+def test_html_report_prints_on_a4(runner, tmp_path):
+    import subprocess
+
+    html_report(runner, tmp_path)
+    pdf = tmp_path / "r.pdf"
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+    ]
+    flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    subprocess.run(
+        [CHROMIUM, *flags, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", (tmp_path / "r.html").as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
+    pages = _pdf_pages(pdf.read_bytes())
+    assert pages, "no page found in the PDF"
+    assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in pages)  # A4 portrait, not Letter
+    assert len(pages) <= 9, len(pages)
 
 
 def test_html_paths_mark_every_actual_so_far(runner, tmp_path):
