@@ -41,6 +41,59 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         raise
 
 
+def write_all(files: dict[Path, bytes], force: bool = False, folder: Path | None = None) -> None:
+    """Write several files whole or none of them: every target is checked before anything is
+    written (never an input, never a read-only file without `force`), each is written to a
+    temporary file beside it, and only when all are written are they renamed into place.
+    `folder`: the folder they go to, made when it does not exist (and removed again on failure)."""
+    made = None
+    if folder is not None and not folder.is_dir():
+        _check_target(folder)
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise _cannot_write(folder, exc) from None
+        made = folder
+    written: list[tuple[str, Path]] = []
+    try:
+        for path in files:
+            _check_target(path)
+            if not force and _read_only(path):
+                raise WcplanError(
+                    _("will not replace {path}: the file is read-only; give --force to replace it.").format(
+                        path=path
+                    )
+                )
+        for path, data in files.items():
+            try:
+                handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+            written.append((temporary, path))
+            try:
+                os.chmod(temporary, _mode_for(path))
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+        while written:
+            temporary, path = written[0]
+            try:
+                os.replace(temporary, path)
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+            written.pop(0)
+    except BaseException:
+        # Every failure, Ctrl-C and SIGTERM included: no temporary file is left behind.
+        for temporary, _path in written:
+            Path(temporary).unlink(missing_ok=True)
+        if made is not None and not any(made.iterdir()):
+            made.rmdir()
+        raise
+
+
 def append_text(path: Path, text: str) -> None:
     """Add `text` at the end of `path`, a file others write to as well (a CI step summary): never
     an input, never a read-only file."""
