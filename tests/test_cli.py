@@ -583,6 +583,7 @@ def test_trend_by_id_or_name(runner):
     assert any(n.startswith("Illustrative data: 2 of the 2") for n in doc["notes"])
     by_name = json.loads(run(runner, "trend", "制造业增加值占 GDP 比重", "-f", "json").stdout)
     assert by_name["indicator"]["id"] == 4
+    assert json.loads(run(runner, "trend", "４", "-f", "json").stdout)["indicator"]["id"] == 4
 
 
 def test_trend_chart_marks_actuals_and_projection(runner):
@@ -603,7 +604,8 @@ def test_trend_of_27_shows_the_missing_baseline_as_missing(runner):
     assert doc["notes"] == []  # its one actual is published, not illustrative
 
 
-@pytest.mark.parametrize("arg", ["99", "工业产值"])
+# '²' passed str.isdigit() but not int(), and int() refuses over 4300 digits: both were crashes (exit 3)
+@pytest.mark.parametrize("arg", ["99", "工业产值", "²", "①", "9" * 5000])
 def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):
     r = run(runner, "trend", arg)
     assert r.exit_code == 2 and "give an id from 1 to 42 or a name as in the plan" in r.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated
 
 import typer
@@ -33,8 +34,13 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    chosen = plan.indicator(int(indicator)) if indicator.strip().isdigit() else None
-    if chosen is None and not indicator.strip().isdigit():
+    # isdecimal, not isdigit: int() reads the digits of any script (１２), but not '²' or '①'
+    by_id = indicator.strip().isdecimal()
+    chosen = None
+    # more digits than int() converts (4300): no plan has such an id
+    with contextlib.suppress(ValueError):
+        chosen = plan.indicator(int(indicator)) if by_id else None
+    if chosen is None and not by_id:
         chosen = next((i for i in plan.indicators if name_key(i.name) == name_key(indicator)), None)
     if chosen is None:
         ids = [i.id for i in plan.indicators]
