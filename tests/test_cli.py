@@ -604,6 +604,20 @@ def test_trend_of_27_shows_the_missing_baseline_as_missing(runner):
     assert doc["notes"] == []  # its one actual is published, not illustrative
 
 
+def test_trend_of_a_plan_whose_base_year_is_not_the_year_before_its_first(runner, tmp_path):
+    # the chart placed each year at (year - base year) columns, past its right edge: IndexError (exit 3)
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(
+        (DATA / "targets.yaml").read_text(encoding="utf-8").replace("base_year: 2020", "base_year: 2015"),
+        encoding="utf-8",
+    )
+    r = run(runner, "trend", "1", "--targets", str(plan), "--actuals", str(DATA / "actuals"))
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    axis = lines[next(n for n, line in enumerate(lines) if line.strip().startswith("+---")) + 1]
+    assert axis.split() == ["2015", "2021", "2022", "2023"]
+
+
 # '²' passed str.isdigit() but not int(), and int() refuses over 4300 digits: both were crashes (exit 3)
 @pytest.mark.parametrize("arg", ["99", "工业产值", "²", "①", "9" * 5000])
 def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):

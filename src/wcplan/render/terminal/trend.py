@@ -90,7 +90,9 @@ def render_trend(t: Trend, plan: Plan, notes: list[str], console: Console) -> No
 def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int = 10) -> Text:
     """Targets as a line (-), actuals as points (o, coloured by status), the projection as +."""
     ind = t.indicator
-    years = [plan.meta.base_year, *plan.years]
+    # One column per year, evenly spaced: a plan need not follow its base year at once (2015, then
+    # 2021-2023), nor give its years in order.
+    years = sorted({plan.meta.base_year, *plan.years})
     targets = {y: float(ind.targets[y]) for y in plan.years}
     if ind.baseline is not None:
         targets[plan.meta.base_year] = float(ind.baseline)
@@ -110,9 +112,10 @@ def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int =
     scale = max(abs(low), abs(high)) or 1.0
     span = high / scale - low / scale
     step = (width - 1) / (len(years) - 1)
+    column = {year: n for n, year in enumerate(years)}
 
     def x_of(year: int) -> int:
-        return round((year - years[0]) * step)
+        return round(column[year] * step)
 
     def y_of(value: float) -> int:
         return round((value / scale - low / scale) / span * (height - 1)) if span else 0
