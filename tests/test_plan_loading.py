@@ -431,3 +431,25 @@ def test_a_unit_declared_wrongly_is_one_sentence_at_its_line(tmp_path, new, code
     [f] = problems(tmp_path, edited('  区财政局: "District Finance Bureau"', new))
     assert (f.code, f.message) == (code, sentence)
     assert f.line == line_of('  区财政局: "District Finance Bureau"')
+
+
+def test_a_date_that_does_not_exist_or_a_number_too_long_is_refused_where_it_stands(tmp_path, runner):
+    # PyYAML's constructor raised ValueError for these, which no handler expected: a crash (exit 3)
+    text = edited("issued_on: 2021-03-31", "issued_on: 2021-02-30")
+    [f] = problems(tmp_path, text)
+    line = line_of("issued_on:")
+    assert (f.code, f.line, f.column) == ("plan-yaml-value", line, column_of(text, "2021-02-30", line))
+    assert f.message == "'2021-02-30' is not a date that exists (day is out of range for month); correct it."
+    text = edited("baseline: 1000", "baseline: " + "9" * 5000)
+    [f] = problems(tmp_path, text)
+    assert (f.code, f.line) == ("plan-yaml-value", line_of("baseline: 1000"))
+    assert f.message == f"the number '{'9' * 40}…' has 5000 digits, more than can be read."
+    path = tmp_path / "targets.yaml"
+    tasks = tmp_path / "tasks.yaml"
+    tasks.write_text(
+        (DATA / "tasks.yaml").read_text(encoding="utf-8") + "\nx: 2022-13-01\n", encoding="utf-8"
+    )
+    for args in (["status", "2022", "--targets", path], ["tasks", "2022", "--tasks", tasks]):
+        result = runner.invoke(app, [str(a) for a in args])
+        assert result.exit_code == 1, result.output
+        assert "yaml-value" in result.stderr and "Traceback" not in result.output

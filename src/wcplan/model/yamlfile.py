@@ -3,8 +3,9 @@
 Neither file needs an anchor, an alias or a merge key, and refusing them bounds what a small
 file can expand to (the "billion laughs"). A key given twice in one mapping would otherwise
 keep its last value without a word. Both are refused while the file is read, before any
-validation, at the line and column of the anchor, alias or repeated key. Nesting is capped
-too: the plan file needs five levels, and the composer is recursive.
+validation, at the line and column of the anchor, alias or repeated key, and so is a scalar
+that YAML reads as a date or a number but that cannot be one (2021-02-30, thousands of
+digits). Nesting is capped too: the plan file needs five levels, and the composer is recursive.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ except ImportError:  # PyYAML built without libyaml
 
 MAX_DEPTH = 50
 _MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class Refused(Exception):
@@ -86,6 +88,24 @@ class Refusals:
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def construct_object(self, node, deep=False):
+        # PyYAML builds a scalar its resolver typed as a date or a number with datetime.date() and
+        # int(), and lets their ValueError escape: 2021-02-30, or an integer of over 4300 digits.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:
+            text = node.value if isinstance(node, ScalarNode) else ""
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            if node.tag == _TIMESTAMP:
+                sentence = _("'{value}' is not a date that exists ({reason}); correct it.").format(
+                    value=shown, reason=exc
+                )
+            else:
+                sentence = _("the number '{value}' has {n} digits, more than can be read.").format(
+                    value=shown, n=sum(c.isdigit() for c in text)
+                )
+            raise Refused("yaml-value", sentence, node.start_mark) from None
 
     def construct_mapping(self, node, deep=False):
         # SafeConstructor's own would merge `<<` keys and let a repeated key overwrite the first.
