@@ -369,6 +369,22 @@ def test_inputs_are_never_modified(runner, bad, tmp_path):
     assert [(hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files] == before
 
 
+def test_ids_and_years_of_thousands_of_digits_are_errors_not_crashes(runner, tmp_path):
+    # int() refuses more than 4300 digits: such an id or year used to end the run as a crash (exit 3)
+    digits = "9" * 5000
+    actuals = write(tmp_path, "a.csv", f"indicator,year,value,source\n{digits},2022,1,x\n1,{digits},1,x\n")
+    progress = write(tmp_path, "p.csv", f"item,year,value,source\nC02,{digits},1,x\n")
+    r = runner.invoke(app, ["validate", str(actuals), str(progress), "-f", "json"])
+    assert r.exit_code == 1
+    problems = json.loads(r.stdout)["problems"]
+    assert [(p["code"], Path(p["file"]).name, p["line"], p["column"]) for p in problems] == [
+        ("indicator-invalid", "a.csv", 2, 1),
+        ("year-invalid", "a.csv", 3, 2),
+        ("year-invalid", "p.csv", 2, 2),
+    ]
+    assert runner.invoke(app, ["status", "2022", "--actuals", str(actuals)]).exit_code == 1
+
+
 def test_usage_errors(runner, tmp_path, monkeypatch):
     r = runner.invoke(app, ["validate", str(tmp_path / "missing.csv")])
     assert r.exit_code == 2 and "does not exist" in r.stderr
