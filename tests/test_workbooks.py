@@ -3,6 +3,7 @@ is one sentence naming the file, within a second or two, never a crash or a hang
 
 from __future__ import annotations
 
+import re
 import time
 import zipfile
 
@@ -166,6 +167,8 @@ DAMAGED = {
         b'</sheetData><mergeCells><mergeCell ref="A1:D3"/><mergeCell ref="B2:C3"/></mergeCells>',
     ),
     "not a zip file": lambda p: not_a_zip(p),
+    "a shared string that does not exist": lambda p: in_sheet(p, b'<c r="C2" t="n">', b'<c r="C2" t="s">'),
+    "a sheet cut short within a row": lambda p: rezip(p, SHEET, lambda d: d[: d.index(b'<row r="3"') + 20]),
 }
 
 
@@ -197,6 +200,15 @@ def test_a_chart_chosen_with_sheet_is_a_finding(tmp_path):
         "the sheet '图表' is a chart, not a table; name a worksheet with --sheet (数据)."
     )
     assert codes(read_actuals([path], PLAN, ReadOptions(sheet="数据"))) == []
+
+
+def test_a_workbook_that_lists_no_sheet_says_so(tmp_path):
+    # book.worksheets[0] of a workbook whose sheets are gone was an IndexError (exit 3) before the
+    # reader was hardened; it said "holds only charts" since
+    path = rezip(good(tmp_path), "xl/workbook.xml", lambda d: re.sub(rb"<sheets>.*</sheets>", b"", d))
+    r = read_actuals([path], PLAN)
+    assert codes(r) == [("sheet-missing", None, None)]
+    assert r.findings[0].message == "the workbook has no worksheet to read."
 
 
 def test_a_workbook_that_inflates_beyond_the_bound_is_never_unpacked(tmp_path):

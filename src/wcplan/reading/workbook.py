@@ -139,6 +139,8 @@ def _check_size(path: Path) -> None:
 
 def _choose(book, name: str | None):
     worksheets = [s.title for s in book.worksheets]
+    if not book.sheetnames:  # a damaged workbook part may list no sheet at all
+        raise Unreadable("sheet-missing", _("the workbook has no worksheet to read."))
     if not worksheets:
         raise Unreadable("sheet-missing", _("this workbook holds only charts, no worksheet of figures."))
     if name is None:
