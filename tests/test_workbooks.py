@@ -4,13 +4,15 @@ is one sentence naming the file, within a second or two, never a crash or a hang
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 import zipfile
 
 import pytest
 from openpyxl import Workbook
 
-from conftest import DATA
+from conftest import DATA, ROOT
 from wcplan.cli import app
 from wcplan.model.planfile import load_plan
 from wcplan.reading import workbook
@@ -209,6 +211,21 @@ def test_a_workbook_that_lists_no_sheet_says_so(tmp_path):
     r = read_actuals([path], PLAN)
     assert codes(r) == [("sheet-missing", None, None)]
     assert r.findings[0].message == "the workbook has no worksheet to read."
+
+
+def test_openpyxl_warnings_do_not_reach_the_terminal(tmp_path):
+    # Excel writes its data-validation lists (drop-downs) as an extension that openpyxl drops with a
+    # UserWarning, which Python would print on stderr with openpyxl's source path
+    extension = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/'
+        b'office/spreadsheetml/2009/9/main"><x14:dataValidations count="0"/></ext></extLst></worksheet>'
+    )
+    path = in_sheet(good(tmp_path), b"</worksheet>", extension)
+    for args in (["validate", path], ["status", "2022", "--actuals", path]):
+        run = subprocess.run(
+            [sys.executable, "-m", "wcplan", *map(str, args)], capture_output=True, text=True, cwd=ROOT
+        )
+        assert run.returncode == 0 and run.stderr == "", run.stderr
 
 
 def test_a_workbook_that_inflates_beyond_the_bound_is_never_unpacked(tmp_path):
