@@ -1,15 +1,27 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from wcplan.model.plan import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (docs/development.md). Without it, Hypothesis's
+# own: "default" (100 examples a test), or "ci" (the same, derandomised) where it detects CI; the
+# property tests of whole runs take a share of that (cli_checks.examples), so that the suite stays
+# under a minute. "long" runs 40 times as many, for a run before a release.
+settings.register_profile(
+    "long", max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 BASE_PLAN = {
     "plan": {
