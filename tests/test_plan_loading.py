@@ -453,3 +453,27 @@ def test_a_date_that_does_not_exist_or_a_number_too_long_is_refused_where_it_sta
         result = runner.invoke(app, [str(a) for a in args])
         assert result.exit_code == 1, result.output
         assert "yaml-value" in result.stderr and "Traceback" not in result.output
+
+
+WITHOUT_THE_TAG = "correct it, or write it without the tag."
+
+
+@pytest.mark.parametrize(
+    ("new", "sentence"),
+    [
+        ("!!timestamp 2020", "'2020' cannot be read as !!timestamp; " + WITHOUT_THE_TAG),
+        ("!!bool 2020", "'2020' cannot be read as !!bool; " + WITHOUT_THE_TAG),
+        ("!!int ''", "'' cannot be read as !!int; " + WITHOUT_THE_TAG),
+        ("!!float x", "'x' cannot be read as !!float; " + WITHOUT_THE_TAG),
+        ("0x_", "'0x_' is not a number that can be read; correct it, or quote it if it is text."),
+    ],
+)
+def test_a_value_its_tag_does_not_fit_is_refused_where_it_stands(tmp_path, runner, new, sentence):
+    # PyYAML's constructors trust that a tagged text fits its tag: AttributeError, KeyError or
+    # IndexError, which no handler expected (exit 3)
+    text = edited("base_year: 2020", f"base_year: {new}")
+    [f] = problems(tmp_path, text)
+    line = line_of("base_year:")
+    assert (f.code, f.line, f.column, f.message) == ("plan-yaml-value", line, 14, sentence)
+    result = runner.invoke(app, ["targets", "--targets", str(tmp_path / "targets.yaml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output and sentence in result.stderr

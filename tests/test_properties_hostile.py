@@ -458,12 +458,14 @@ HOSTILE_YAML = [
 
 @st.composite
 def mutated_plan_text(draw) -> bytes:
-    """The plan file's text with bytes damaged, or with YAML tokens put in at random places."""
+    """The plan file's text with bytes damaged, or with YAML tokens put in at random places or
+    before a value (`key: TOKEN value`, where a tag or a number in any form is still YAML)."""
     if draw(st.booleans()):
         return draw(mutated(PLAN_TEXT, cells=False))
     text = PLAN_TEXT.decode()
     for _n in range(draw(st.integers(1, 3))):
-        i = draw(st.integers(0, len(text)))
+        values = [m.end() for m in re.finditer(r"^ *-? *\w+: ", text, re.MULTILINE)]
+        i = draw(st.sampled_from(values) if draw(st.booleans()) else st.integers(0, len(text)))
         text = text[:i] + draw(st.sampled_from(HOSTILE_YAML)) + text[i:]
     return text.encode()
 
@@ -474,6 +476,7 @@ def mutated_plan_text(draw) -> bytes:
 @example(PLAN_TEXT.replace(b"base_year: 2020", b"base_year: " + b"9" * 5000), "text")
 @example(PLAN_TEXT.replace(b"issued_on: 2021-03-31", b"issued_on: 2021-02-30"), "text")
 @example(PLAN_TEXT.replace(b"base_year: 2020", b"base_year: 0"), "trend")  # the chart's crash, fixed
+@example(PLAN_TEXT.replace(b"base_year: 2020", b"base_year: !!timestamp 2020"), "text")  # a crash, fixed
 def test_mutated_plan_text(plan_folder, data, follow):
     check_plan(plan_folder, data, follow)
 

@@ -5,11 +5,13 @@ file can expand to (the "billion laughs"). A key given twice in one mapping woul
 keep its last value without a word. Both are refused while the file is read, before any
 validation, at the line and column of the anchor, alias or repeated key, and so is a scalar
 that YAML reads as a date or a number but that cannot be one (2021-02-30, thousands of
-digits). Nesting is capped too: the plan file needs five levels, and the composer is recursive.
+digits), or that a tag in the file makes what it is not (!!timestamp 2020). Nesting is capped
+too: the plan file needs five levels, and the composer is recursive.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import yaml
@@ -28,7 +30,9 @@ except ImportError:  # PyYAML built without libyaml
 
 MAX_DEPTH = 50
 _MERGE = "tag:yaml.org,2002:merge"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_TAGS = "tag:yaml.org,2002:"
+_TIMESTAMP = _YAML_TAGS + "timestamp"
+_INT = _YAML_TAGS + "int"
 
 
 class Refused(Exception):
@@ -68,6 +72,35 @@ def _refuse_alias(mark) -> Refused:
     )
 
 
+def _unreadable(node: ScalarNode, exc: Exception, tagged: bool) -> Refused:
+    """The sentence for a scalar that its tag's constructor could not build (`tagged`: a tag
+    written in the file, not one YAML gave the plain text)."""
+    text = node.value
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    digits = sum(c.isdigit() for c in text)
+    if (
+        node.tag == _TIMESTAMP
+        and isinstance(exc, ValueError)
+        and SafeConstructor.timestamp_regexp.match(text)
+    ):
+        sentence = _("'{value}' is not a date that exists ({reason}); correct it.").format(
+            value=shown, reason=exc
+        )
+    elif node.tag == _INT and 0 < sys.get_int_max_str_digits() < digits:
+        sentence = _("the number '{value}' has {n} digits, more than can be read.").format(
+            value=shown, n=digits
+        )
+    elif tagged:
+        sentence = _("'{value}' cannot be read as {tag}; correct it, or write it without the tag.").format(
+            value=shown, tag=node.tag.replace(_YAML_TAGS, "!!")
+        )
+    else:  # 0x_: YAML's pattern of a number, without a digit
+        sentence = _(
+            "'{value}' is not a number that can be read; correct it, or quote it if it is text."
+        ).format(value=shown)
+    return Refused("yaml-value", sentence, node.start_mark)
+
+
 class Refusals:
     """What the loader refuses: anchors, aliases, merge keys, repeated keys and deep nesting."""
 
@@ -90,22 +123,18 @@ class Refusals:
             self._depth -= 1
 
     def construct_object(self, node, deep=False):
-        # PyYAML builds a scalar its resolver typed as a date or a number with datetime.date() and
-        # int(), and lets their ValueError escape: 2021-02-30, or an integer of over 4300 digits.
+        # PyYAML builds a scalar with datetime.date(), int() or a table lookup, trusting that its
+        # text fits the type: it fails, with whatever those raise, on a date that does not exist
+        # (2021-02-30), on more digits than int() converts, and on text given an explicit tag it
+        # does not fit (!!timestamp 2020, !!bool x, !!int '').
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, OverflowError) as exc:
-            text = node.value if isinstance(node, ScalarNode) else ""
-            shown = text if len(text) <= 40 else text[:40] + "…"
-            if node.tag == _TIMESTAMP:
-                sentence = _("'{value}' is not a date that exists ({reason}); correct it.").format(
-                    value=shown, reason=exc
-                )
-            else:
-                sentence = _("the number '{value}' has {n} digits, more than can be read.").format(
-                    value=shown, n=sum(c.isdigit() for c in text)
-                )
-            raise Refused("yaml-value", sentence, node.start_mark) from None
+        except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            if not isinstance(node, ScalarNode):
+                raise
+            # plain text (style None, or '' from libyaml) that YAML itself typed, or a tag in the file
+            plain = not node.style and self.resolve(ScalarNode, node.value, (True, False)) == node.tag
+            raise _unreadable(node, exc, tagged=not plain) from None
 
     def construct_mapping(self, node, deep=False):
         # SafeConstructor's own would merge `<<` keys and let a repeated key overwrite the first.
