@@ -124,6 +124,18 @@ def test_output_is_written_whole_and_said(runner, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left
 
 
+@pytest.mark.parametrize("epoch", ["²", "-5", "1.5", "99999999999999999", "9" * 5000])
+def test_a_source_date_epoch_that_is_no_date_is_a_usage_error(runner, tmp_path, epoch):
+    # '²' passed isdigit() but not int(), and a time past the year 9999 failed in fromtimestamp():
+    # crashes (exit 3); '-5' and '1.5' were ignored without a word, for a report of today
+    out = tmp_path / "r.json"
+    r = runner.invoke(app, ["report", "2022", "-o", str(out)], env={"SOURCE_DATE_EPOCH": epoch})
+    assert r.exit_code == 2 and "is not a date wcplan can use; give whole seconds since" in r.stderr
+    assert not out.exists()
+    r = runner.invoke(app, ["report", "2022", "-f", "json"], env={"SOURCE_DATE_EPOCH": " 253402300799 "})
+    assert r.exit_code == 0 and json.loads(r.stdout)["made_on"] == "9999-12-31"
+
+
 def test_an_interrupted_write_leaves_the_old_file(runner, tmp_path, monkeypatch):
     out = tmp_path / "r.md"
     out.write_text("the previous report\n", encoding="utf-8")

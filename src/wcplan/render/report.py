@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wcplan.base.errors import UsageError
 from wcplan.base.i18n import _
 from wcplan.rules.scorecards import Scorecard
 from wcplan.rules.status import LAGGING, IndicatorResult, Status
@@ -49,12 +51,23 @@ class Report:
 
 
 def today() -> dt.date:
-    """Today, or the date of $SOURCE_DATE_EPOCH (the reproducible-builds convention), so that a
-    report can be made again byte for byte."""
+    """Today, or the date of $SOURCE_DATE_EPOCH (the reproducible-builds convention: whole seconds
+    since 1970-01-01 UTC), so that a report can be made again byte for byte. A value that is no
+    such number, or no date of the calendar, is a usage error, as the convention asks."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    if not epoch:
+        return dt.date.today()
+    # ASCII digits only: '²' passes isdigit() but not int(), and int() refuses thousands of digits
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 18:
+        with contextlib.suppress(OverflowError, OSError, ValueError):  # past the year 9999
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    shown = epoch if len(epoch) <= 40 else epoch[:40] + "…"
+    raise UsageError(
+        _(
+            "SOURCE_DATE_EPOCH={value} is not a date wcplan can use; give whole seconds since "
+            "1970-01-01 UTC (1700000000 is 2023-11-14), or unset it."
+        ).format(value=shown)
+    )
 
 
 def build(
