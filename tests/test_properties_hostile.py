@@ -411,16 +411,27 @@ def check_plan(folder: Path, data: bytes, follow: str = "text") -> None:
         assert list(written.iterdir()) == []
 
 
+#: Tags, which PyYAML's constructors trust the text after them to fit; those of scalars first.
+SCALAR_TAGS = ["!!timestamp ", "!!float ", "!!int ", "!!bool ", "!!null ", "!!str "]
+YAML_TAGS = [
+    *SCALAR_TAGS,
+    "!!python/object:os.system ",
+    "!!binary ",
+    "!!set ",
+    "!!omap ",
+    "!!pairs ",
+    "!!seq ",
+    "!!map ",
+    "!!merge ",
+    "!!value ",
+    "!local ",
+    "! ",
+]
 HOSTILE_YAML = [
+    *YAML_TAGS,
     "&a ",
     "*a",
     "<<: ",
-    "!!python/object:os.system ",
-    "!!binary ",
-    "!!timestamp ",
-    "!!float ",
-    "!!int ",
-    "!!set ",
     "? ",
     "{",
     "}",
@@ -464,9 +475,15 @@ def mutated_plan_text(draw) -> bytes:
         return draw(mutated(PLAN_TEXT, cells=False))
     text = PLAN_TEXT.decode()
     for _n in range(draw(st.integers(1, 3))):
-        values = [m.end() for m in re.finditer(r"^ *-? *\w+: ", text, re.MULTILINE)]
-        i = draw(st.sampled_from(values) if draw(st.booleans()) else st.integers(0, len(text)))
-        text = text[:i] + draw(st.sampled_from(HOSTILE_YAML)) + text[i:]
+        if draw(st.booleans()):
+            values = [m.end() for m in re.finditer(r"^ *-? *\w+: ", text, re.MULTILINE)]
+            i, token = (
+                draw(st.sampled_from(values)),
+                draw(st.sampled_from(SCALAR_TAGS) | st.sampled_from(HOSTILE_YAML)),
+            )
+        else:
+            i, token = draw(st.integers(0, len(text))), draw(st.sampled_from(HOSTILE_YAML))
+        text = text[:i] + token + text[i:]
     return text.encode()
 
 
