@@ -66,8 +66,8 @@ class RowChecker:
         self.years_help = _("{base} (the baseline) or a plan year, {years}").format(
             base=plan.meta.base_year, years=", ".join(map(str, plan.years))
         )
-        self._indicators: dict[tuple[str, str], tuple] = {}
-        self._periods: dict[tuple[str, str], tuple] = {}
+        self._indicators: dict[tuple[str, str, bool], tuple] = {}
+        self._periods: dict[tuple[str, str, bool], tuple] = {}
         self._values: dict[tuple[str, int, str], tuple] = {}
         self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
 
@@ -89,62 +89,34 @@ class RowChecker:
         ]
         report_controls(row, layout, line, report)
         ok = True
-        key = (id_text, name_text)
-        found = self._indicators.get(key)
-        if found is None:
-            found = self._indicators[key] = self._indicator(*key, columns)
-        indicator, problem = found
+        indicator, problem = self.indicator(id_text, name_text, columns)
         if problem:
             report(problem[0], problem[2], line, columns[problem[1]] + 1)
             ok = False
 
-        key = (year_text, period_text)
-        found = self._periods.get(key)
-        if found is None:
-            found = self._periods[key] = self._period(*key, columns)
-        period, problem = found
+        period, problem = self.period(year_text, period_text, columns)
         if problem:
             report(problem[0], problem[2], line, columns[problem[1]] + 1)
             ok = False
 
         value = None
         if indicator is not None or not value_text:
-            key = (value_text, indicator.id if indicator else 0, unit_text)
-            found = self._values.get(key)
-            if found is None:
-                found = self._value(value_text, indicator, unit_text)
-                if len(self._values) < 100_000:  # values vary most: bound the memo
-                    self._values[key] = found
-            value, problem, conversion = found
+            value, problem, conversion = self.value(value_text, indicator, unit_text)
             if problem:
                 report(problem[0], problem[2], line, columns[problem[1]] + 1)
                 ok = False
             if conversion and (report.name, unit_text, indicator.unit) not in self._converted:
                 self._converted.add((report.name, unit_text, indicator.unit))
                 report("unit-converted", conversion, line, columns["unit"] + 1, Severity.NOTE)
-        elif value_text and parse_number(value_text.removesuffix("%")) is None:
-            report(
-                "value-not-number",
-                _("the value '{text}' is not a number.").format(text=value_text),
-                line,
-                columns["value"] + 1,
-            )
+        elif value_text and (problem := not_a_number(value_text)):
+            report(problem[0], problem[2], line, columns[problem[1]] + 1)
 
         if not source and "source" in columns:
-            report(
-                "source-missing",
-                _("the source is empty: say where this value comes from."),
-                line,
-                columns["source"] + 1,
-                Severity.WARNING,
-            )
+            report("source-missing", source_missing(), line, columns["source"] + 1, Severity.WARNING)
         if indicator is not None and reporter and reporter not in indicator.units():
             report(
                 "reporter-not-responsible",
-                _(
-                    "{reporter} is neither the lead nor a responsible unit of indicator {id} ({value}); a "
-                    "unit may only report its own indicators."
-                ).format(reporter=reporter, id=indicator.id, value=", ".join(indicator.units())),
+                not_responsible(reporter, indicator),
                 line,
                 columns["reporter"] + 1,
             )
@@ -170,7 +142,35 @@ class RowChecker:
             period.label,
         )
 
-    # Each parse returns (result, problem) where problem is (code, column, sentence) or None.
+    # Each parse returns (result, problem) where problem is (code, column, sentence) or None;
+    # each is memoised by its texts. The column-wise reader (wcplan.reading.columns) calls them too.
+
+    def indicator(self, id_text: str, name_text: str, columns) -> tuple:
+        """(indicator, problem) for the stripped texts of the indicator and name columns."""
+        key = (id_text, name_text, "indicator" in columns)  # an empty one names the file's column
+        found = self._indicators.get(key)
+        if found is None:
+            found = self._indicators[key] = self._indicator(id_text, name_text, columns)
+        return found
+
+    def period(self, year_text: str, period_text: str, columns) -> tuple:
+        """(period, problem) for the stripped texts of the year and period columns."""
+        key = (year_text, period_text, "year" in columns)  # an empty one names the file's column
+        found = self._periods.get(key)
+        if found is None:
+            found = self._periods[key] = self._period(year_text, period_text, columns)
+        return found
+
+    def value(self, value_text: str, indicator: Indicator | None, unit_text: str) -> tuple:
+        """(value, problem, conversion note) for a value text of an indicator (or of none, when
+        the text is empty)."""
+        key = (value_text, indicator.id if indicator else 0, unit_text)
+        found = self._values.get(key)
+        if found is None:
+            found = self._value(value_text, indicator, unit_text)
+            if len(self._values) < 100_000:  # values vary most: bound the memo
+                self._values[key] = found
+        return found
 
     def _indicator(self, id_text: str, name_text: str, columns) -> tuple:
         by_id = by_name = None
@@ -282,3 +282,21 @@ class RowChecker:
         if indicator is None:
             return check_value(text, "", given, "")
         return check_value(text, indicator.unit, given, _("indicator {id}").format(id=indicator.id))
+
+
+def not_a_number(value_text: str) -> tuple | None:
+    """The problem of a value given for no known indicator: only that it is not a number."""
+    if parse_number(value_text.removesuffix("%")) is None:
+        return ("value-not-number", "value", _("the value '{text}' is not a number.").format(text=value_text))
+    return None
+
+
+def source_missing() -> str:
+    return _("the source is empty: say where this value comes from.")
+
+
+def not_responsible(reporter: str, indicator: Indicator) -> str:
+    return _(
+        "{reporter} is neither the lead nor a responsible unit of indicator {id} ({value}); a "
+        "unit may only report its own indicators."
+    ).format(reporter=reporter, id=indicator.id, value=", ".join(indicator.units()))
