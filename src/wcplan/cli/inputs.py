@@ -97,7 +97,6 @@ def read_valid(plan, location, actuals, env, progress=(), tasks=None):
     every finding), and print their warnings and notes. Shared by every command that judges actuals.
     `tasks`: the tasks file or a function loading it (default: found beside the plan file)."""
     from wcplan.reading.locate import find_actuals
-    from wcplan.render.terminal.findings import render_findings
 
     paths = find_actuals(actuals, location) + list(progress)
     read = wcplan.read_actuals(paths, plan, tasks=tasks or tasks_loader(plan, location))
@@ -113,7 +112,11 @@ def read_valid(plan, location, actuals, env, progress=(), tasks=None):
             ).format(n=n),
             read.findings,
         )
-    render_findings(read.warnings + read.notes, env.stderr)
+    shown = read.warnings + read.notes
+    if shown:  # Rich only when there is something to print
+        from wcplan.render.terminal.findings import render_findings
+
+        render_findings(shown, env.stderr)
     return read
 
 
