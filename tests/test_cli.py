@@ -607,3 +607,25 @@ def test_trend_of_27_shows_the_missing_baseline_as_missing(runner):
 def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):
     r = run(runner, "trend", arg)
     assert r.exit_code == 2 and "give an id from 1 to 42 or a name as in the plan" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["validate", str(DATA / "actuals"), "--format", "json"], ("rich", "pandas", "numpy")),
+        (["validate", str(DATA / "actuals"), "--format", "github"], ("rich", "pandas", "numpy")),
+        (["status", "2022", "--format", "json"], ("rich", "pandas", "numpy")),
+        (["report", "2022", "-f", "xlsx", "-o", "{out}"], ("pandas", "numpy")),
+    ],
+)
+def test_outputs_import_only_what_they_use(tmp_path, args, absent):
+    """JSON and GitHub output never need Rich; a workbook needs openpyxl, not numpy (which
+    openpyxl would import whenever it is installed)."""
+    args = [a.replace("{out}", str(tmp_path / "r.xlsx")) for a in args]
+    code = (
+        f"import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', *{args!r}]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {absent!r} if sys.modules.get(m)), file=sys.stderr)"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert p.stderr.strip().splitlines()[-1] == "[]", p.stderr

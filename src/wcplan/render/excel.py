@@ -13,6 +13,7 @@ from rich.cells import cell_len
 
 from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _
+from wcplan.base.packages import import_openpyxl
 from wcplan.model.measurement_units import is_count, is_percent
 from wcplan.model.plan import Indicator
 from wcplan.render import tasktext as t
@@ -50,6 +51,7 @@ def gap_format(indicator: Indicator) -> str:
 
 
 def workbook(report: Report) -> bytes:
+    import_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
