@@ -65,8 +65,14 @@ def plain(data: bytes, width: int) -> bool:
     if np.count_nonzero(raw < 0x20) != len(ends) + data.count(b"\r") + data.count(b"\t"):
         return False
     lines = len(ends) + (0 if data.endswith(b"\n") else 1)
-    commas = np.bincount(np.searchsorted(ends, np.flatnonzero(raw == ord(","))), minlength=lines)
-    return lines > 1 and len(commas) == lines and bool((commas == width - 1).all())
+    commas = np.flatnonzero(raw == ord(","))
+    if width < 2 or lines < 2 or len(commas) != (width - 1) * lines:
+        return False
+    # as many commas as that in all: each line has its share when each share lies on its line
+    share = commas.reshape(lines, width - 1)
+    starts = np.concatenate(([-1], ends))[:lines]
+    stops = np.concatenate((ends, [len(data)]))[:lines]
+    return bool((share[:, 0] > starts).all() and (share[:, -1] < stops).all())
 
 
 def read_cells(data: bytes, width: int, used: list[int]) -> dict[int, tuple[np.ndarray, list[str]]] | None:
@@ -129,15 +135,23 @@ class Columns:
         shape = (len(values[1]), len(indicators) + 1, len(units[1]))
         key = np.ravel_multi_index((values[0][rows], ind[rows] + 1, units[0][rows]), shape)
         keys, inverse = np.unique(key, return_inverse=True)
-        v, i, u = (part.tolist() for part in np.unravel_index(keys, shape))
-        of = [indicators[n - 1] if n else None for n in i]
-        given = [units[1][n] for n in u]
-        outcomes = [self.checker.value(values[1][t], o, g) for t, o, g in zip(v, of, given, strict=True)]
-        figures = np.array([np.nan if f is None else f for f, _p, _c in outcomes], dtype=float)
+        figures, problems, conversions = [], {}, {}
+        check = self.checker.value
+        for k, (t, n, g) in enumerate(
+            zip(*(part.tolist() for part in np.unravel_index(keys, shape)), strict=True)
+        ):
+            figure, problem, conversion = check(values[1][t], indicators[n - 1] if n else None, units[1][g])
+            figures.append(np.nan if figure is None else figure)
+            if problem is not None:
+                problems[k] = problem
+            if conversion is not None:
+                conversions[k] = (conversion, units[1][g], indicators[n - 1].unit)
         value = np.full(self.rows, np.nan)
-        value[rows] = figures[inverse]
-        self.add(VALUE, rows, self.table([p for _f, p, _c in outcomes])[inverse])
-        self.notes(rows, inverse, [c for _f, _p, c in outcomes], of, given)
+        value[rows] = np.array(figures, dtype=float)[inverse]
+        problem = np.full(len(keys), -1, dtype=np.int64)
+        problem[list(problems)] = self.table(problems.values())
+        self.add(VALUE, rows, problem[inverse])
+        self.notes(rows, inverse, conversions)
         rows = np.flatnonzero(~checked)
         texts, inverse = np.unique(values[0][rows], return_inverse=True)
         self.add(NOT_NUMBER, rows, self.table([not_a_number(values[1][t]) for t in texts.tolist()])[inverse])
@@ -205,22 +219,23 @@ class Columns:
         found = problem >= 0
         self.found.append((kind, rows[found], problem[found]))
 
-    def notes(self, rows, inverse, conversions, indicators, units) -> None:
+    def notes(self, rows, inverse, conversions: dict[int, tuple[str, str, str]]) -> None:
         """The note of a unit converted, at the first row that converts it to an indicator's unit;
-        once per file, unit and indicator unit, as RowChecker.check gives it."""
-        converts = np.array([c is not None for c in conversions] or [False], dtype=bool)
-        if not converts.any():
+        once per file, unit and indicator unit, as RowChecker.check gives it (`conversions`: the
+        note, the unit given and the indicator's, by value key)."""
+        if not conversions:
             return
-        first: dict[tuple[str, str], tuple[int, int]] = {}
-        for row, k in zip(rows.tolist(), inverse.tolist(), strict=True):
-            if converts[k]:
-                first.setdefault((units[k], indicators[k].unit), (row, k))
-        for (given, unit), (row, k) in sorted(first.items(), key=lambda item: item[1][0]):
+        converts = np.zeros(inverse.max() + 1, dtype=bool)
+        converts[list(conversions)] = True
+        at = converts[inverse]
+        first: dict[tuple[str, str], tuple[int, str]] = {}
+        for row, k in zip(rows[at].tolist(), inverse[at].tolist(), strict=True):
+            note, given, unit = conversions[k]
+            first.setdefault((given, unit), (row, note))
+        for (given, unit), (row, note) in sorted(first.items(), key=lambda item: item[1][0]):
             if (self.report.name, given, unit) not in self.checker._converted:
                 self.checker._converted.add((self.report.name, given, unit))
-                self.report(
-                    "unit-converted", conversions[k], row + 2, self.columns["unit"] + 1, Severity.NOTE
-                )
+                self.report("unit-converted", note, row + 2, self.columns["unit"] + 1, Severity.NOTE)
 
     def merge(self, rows, ids, per, spans, value, sources, notes, reporters) -> None:
         """ActualsMerger's rule over the rows that passed every check (`rows`): the first figure

@@ -69,6 +69,7 @@ class RowChecker:
         self._indicators: dict[tuple[str, str, bool], tuple] = {}
         self._periods: dict[tuple[str, str, bool], tuple] = {}
         self._values: dict[tuple[str, int, str], tuple] = {}
+        self._subjects: dict[int, str] = {}  # 'indicator 5', as sentences about a value name it
         self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
 
     def check(
@@ -281,7 +282,10 @@ class RowChecker:
         """(value, problem, conversion note) for a value text of an indicator."""
         if indicator is None:
             return check_value(text, "", given, "")
-        return check_value(text, indicator.unit, given, _("indicator {id}").format(id=indicator.id))
+        subject = self._subjects.get(indicator.id)
+        if subject is None:
+            subject = self._subjects[indicator.id] = _("indicator {id}").format(id=indicator.id)
+        return check_value(text, indicator.unit, given, subject)
 
 
 def not_a_number(value_text: str) -> tuple | None:

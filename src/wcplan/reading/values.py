@@ -32,6 +32,8 @@ def parse_number(text: str) -> float | None:
     nan; one beyond a float's range (a thousand digits, 1e999) is infinite, which the range check
     of `check_value` refuses with every figure beyond MAX_FIGURE."""
     text = _normalised(text)
+    if text.isascii() and text.isdigit():  # the common case, decided without a pattern
+        return float(text)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
