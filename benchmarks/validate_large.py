@@ -132,9 +132,11 @@ def main() -> int:
     base = medians["csv.reader pass"]
     for name, goal in (("validate (duplicates)", 2.0), ("validate (conflicts)", 3.0)):
         verdict = "ok" if medians[name] <= goal else "OVER"
-        print(f"{name:<24} {medians[name]:5.2f} s (goal <= {goal:g} s) {verdict}; {medians[name] / base:5.1f}x csv.reader")
-    memory = "ok" if peaks["validate (duplicates)"] <= 400 else "OVER"
-    print(f"{'validate (duplicates)':<24} peak {peaks['validate (duplicates)']} MiB (goal <= 400 MiB) {memory}")
+        over = medians[name] / base
+        print(f"{name:<24} {medians[name]:5.2f} s (goal <= {goal:g} s) {verdict}; {over:5.1f}x csv.reader")
+    peak = peaks["validate (duplicates)"]
+    memory = "ok" if peak <= 400 else "OVER"
+    print(f"{'validate (duplicates)':<24} peak {peak} MiB (goal <= 400 MiB) {memory}")
     if pandera:
         ratio = medians["validate (duplicates)"] / medians["pandera (duplicates)"]
         verdict = "ok" if ratio < 1 else "OVER"
