@@ -26,7 +26,7 @@ from wcplan.base.controls import controls
 from wcplan.base.findings import Batch, Finding, Severity
 from wcplan.model.records import ILLUSTRATIVE, Actual
 from wcplan.reading.merging import ActualsMerger, repeated
-from wcplan.reading.rowcheck import RowChecker, not_a_number, not_responsible, source_missing
+from wcplan.reading.rowcheck import RowChecker, not_a_number, not_filled, not_responsible, source_missing
 from wcplan.reading.table import Reporter
 
 #: The kinds of finding of a row, in the order RowChecker.check makes them; all but REPEAT are
@@ -42,17 +42,18 @@ def read_columns(
     checker: RowChecker,
     merger: ActualsMerger,
     report: Reporter,
-) -> bool:
+) -> tuple[int, int] | None:
     """Check the data rows of `text`, a CSV file whose header (line 1) has `width` cells, as
-    RowChecker.check does row after row; False, having done nothing, when the file is not plain."""
+    RowChecker.check does row after row: (rows read, rows not filled in yet); None, having done
+    nothing, when the file is not plain."""
     data = text.encode("utf-8")
     if not plain(data, width):
-        return False
+        return None
     cells = read_cells(data, width, sorted(i for i in layout if i is not None))
     if cells is None:
-        return False
-    Columns(cells, columns, layout, checker, merger, report).check()
-    return True
+        return None
+    reader = Columns(cells, columns, layout, checker, merger, report)
+    return reader.rows, reader.check()
 
 
 def plain(data: bytes, width: int) -> bool:
@@ -122,15 +123,19 @@ class Columns:
         self.problems: list[tuple[str, int, str, Severity]] = []
         self.found: list[tuple[int, np.ndarray, np.ndarray]] = []  # (kind, rows, problem or repeat)
 
-    def check(self) -> None:
+    def check(self) -> int:
+        """Check every row; how many are not filled in yet."""
         ids, names, years, periods, values, units, sources, notes, reporters = self.fields
         indicators, ind = self.distinct(ids, names, self.checker.indicator, INDICATOR)
         spans, per = self.distinct(years, periods, self.checker.period, PERIOD)
         has = ind >= 0
+        unfilled = ~(filled(values) | filled(sources) | filled(notes))
+        for row in np.flatnonzero(unfilled).tolist():
+            self.report("value-not-filled", not_filled(), row + 2, self.columns["value"] + 1, Severity.NOTE)
 
         # The value, for its indicator and unit; without an indicator, only whether it is a number
         # (and that it is given, when it is not).
-        checked = has | ~filled(values)
+        checked = ~unfilled & (has | ~filled(values))
         rows = np.flatnonzero(checked)
         shape = (len(values[1]), len(indicators) + 1, len(units[1]))
         key = np.ravel_multi_index((values[0][rows], ind[rows] + 1, units[0][rows]), shape)
@@ -152,12 +157,12 @@ class Columns:
         problem[list(problems)] = self.table(problems.values())
         self.add(VALUE, rows, problem[inverse])
         self.notes(rows, inverse, conversions)
-        rows = np.flatnonzero(~checked)
+        rows = np.flatnonzero(~unfilled & ~checked)
         texts, inverse = np.unique(values[0][rows], return_inverse=True)
         self.add(NOT_NUMBER, rows, self.table([not_a_number(values[1][t]) for t in texts.tolist()])[inverse])
 
         if "source" in self.columns:
-            rows = np.flatnonzero(~filled(sources))
+            rows = np.flatnonzero(~filled(sources) & ~unfilled)
             problem = self.table([("source-missing", "source", source_missing())], Severity.WARNING)
             self.add(SOURCE, rows, problem[np.zeros(len(rows), dtype=np.int64)])
 
@@ -185,6 +190,7 @@ class Columns:
             np.flatnonzero(ok), ids_of[np.maximum(ind, 0)], per, spans, value, sources, notes, reporters
         )
         self.hand_over()
+        return int(unfilled.sum())
 
     def distinct(self, first, second, parse, kind) -> tuple[list, np.ndarray]:
         """Parse each distinct pair of texts of two columns once: the results that are not None, and

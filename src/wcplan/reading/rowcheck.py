@@ -57,7 +57,7 @@ class RowChecker:
     is memoised by its text; findings are still made per row, with that row's line and column.
     """
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, trace: bool = False):
         self.plan = plan
         self.by_name = {name_key(i.name): i for i in plan.indicators}
         ids = [i.id for i in plan.indicators]
@@ -71,6 +71,8 @@ class RowChecker:
         self._values: dict[tuple[str, int, str], tuple] = {}
         self._subjects: dict[int, str] = {}  # 'indicator 5', as sentences about a value name it
         self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
+        #: ActualsRead.unread, kept when tracing
+        self.unread: dict[tuple[str, int], tuple[int, int, int]] | None = {} if trace else None
 
     def check(
         self,
@@ -80,8 +82,8 @@ class RowChecker:
         line: int,
         report: Reporter,
         merger: ActualsMerger,
-    ) -> None:
-        """Check one row and hand its value to `merger`.
+    ) -> bool:
+        """Check one row and hand its value to `merger`; whether the row is not filled in yet.
 
         `layout`: the positions of the CHECKED columns in `row` (None where a file lacks one).
         """
@@ -89,6 +91,9 @@ class RowChecker:
             row[index].strip() if index is not None else "" for index in layout
         ]
         report_controls(row, layout, line, report)
+        # A row with nothing of what a reporter writes (a fill-in sheet's row left empty) is not yet
+        # filled in: a note, not data. An empty value beside a source or a note is an error.
+        unfilled = not (value_text or source or note)
         ok = True
         indicator, problem = self.indicator(id_text, name_text, columns)
         if problem:
@@ -101,7 +106,9 @@ class RowChecker:
             ok = False
 
         value = None
-        if indicator is not None or not value_text:
+        if unfilled:
+            report("value-not-filled", not_filled(), line, columns["value"] + 1, Severity.NOTE)
+        elif indicator is not None or not value_text:
             value, problem, conversion = self.value(value_text, indicator, unit_text)
             if problem:
                 report(problem[0], problem[2], line, columns[problem[1]] + 1)
@@ -112,7 +119,7 @@ class RowChecker:
         elif value_text and (problem := not_a_number(value_text)):
             report(problem[0], problem[2], line, columns[problem[1]] + 1)
 
-        if not source and "source" in columns:
+        if not source and "source" in columns and not unfilled:
             report("source-missing", source_missing(), line, columns["source"] + 1, Severity.WARNING)
         if indicator is not None and reporter and reporter not in indicator.units():
             report(
@@ -122,10 +129,10 @@ class RowChecker:
                 columns["reporter"] + 1,
             )
             ok = False
-        if not ok or value is None:
-            return
-        if merger.seen(indicator.id, period, value, report.name, line):
-            return
+        if not ok or value is None or merger.seen(indicator.id, period, value, report.name, line):
+            if self.unread is not None and indicator is not None and period is not None:
+                self.unread[report.name, line] = (indicator.id, period.year, period.months)
+            return unfilled
         merger.add(
             Actual(
                 indicator=indicator.id,
@@ -142,6 +149,7 @@ class RowChecker:
             ),
             period.label,
         )
+        return False
 
     # Each parse returns (result, problem) where problem is (code, column, sentence) or None;
     # each is memoised by its texts. The column-wise reader (wcplan.reading.columns) calls them too.
@@ -304,3 +312,7 @@ def not_responsible(reporter: str, indicator: Indicator) -> str:
         "{reporter} is neither the lead nor a responsible unit of indicator {id} ({value}); a "
         "unit may only report its own indicators."
     ).format(reporter=reporter, id=indicator.id, value=", ".join(indicator.units()))
+
+
+def not_filled() -> str:
+    return _("not filled in yet: this row has no value, source or note, so it is not counted as data.")
