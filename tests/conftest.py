@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from wcplan.model.plan import Plan
+from wcplan.model.planfile import validated
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -46,7 +47,7 @@ def make_plan(*indicators: dict, **plan_fields) -> Plan:
     data["plan"].update(plan_fields)
     data["indicators"] = list(indicators) or [indicator()]
     data["units"] = {u: None for i in data["indicators"] for u in [i["lead"], *i["responsible"]]}
-    return Plan.model_validate(data)
+    return validated(Plan, data)
 
 
 @pytest.fixture

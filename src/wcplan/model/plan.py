@@ -7,28 +7,25 @@ specific to Wangcheng: any plan with this schema works.
 from __future__ import annotations
 
 import datetime as dt
-import math
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt
-from pydantic_core import PydanticCustomError
+from typing import Literal
 
 from wcplan.base.i18n import _, pick
-
-
-def _finite_not_negative(value: int | float) -> int | float:
-    if not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "Input should be a finite number")
-    if value < 0:
-        raise PydanticCustomError("negative_number", "Input should be zero or more")
-    return value
-
-
-#: Every number of the plan and its tasks file is a count, an amount, a share, a rank or a
-#: ratio: finite (no .nan, no .inf) and never negative.
-Number = Annotated[StrictInt | StrictFloat, AfterValidator(_finite_not_negative)]
+from wcplan.model.strict import (
+    REQUIRED,
+    Record,
+    date,
+    dict_of,
+    integer,
+    list_of,
+    number,
+    one_of,
+    optional,
+    record,
+    text,
+)
 
 
 class Attribute(StrEnum):
@@ -67,31 +64,33 @@ ALLOWED_MEASURES = {
 }
 
 
-class StrictModel(BaseModel):
-    """A part of a plan or tasks file: no unknown field, immutable once read."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Thresholds(StrictModel):
-    on_track: Number = 0.95
-    behind: Number = 0.6
+@record
+class Thresholds(Record):
+    on_track: int | float = 0.95
+    behind: int | float = 0.6
 
 
-class PlanMeta(StrictModel):
+Thresholds.FIELDS = {
+    "on_track": ("on_track", number, 0.95),
+    "behind": ("behind", number, 0.6),
+}
+
+
+@record
+class PlanMeta(Record):
     title: str
-    short_title: str | None = None
+    short_title: str | None
     # English names: shown when the interface is English; the Chinese ones are the source of truth.
-    title_en: str | None = None
-    short_title_en: str | None = None
+    title_en: str | None
+    short_title_en: str | None
     document_number: str
-    issued_by: str | None = None
-    issued_by_en: str | None = None
-    issued_on: dt.date | None = None
-    base_year: StrictInt
-    years: list[StrictInt] = Field(min_length=1)
-    thresholds: Thresholds = Thresholds()
-    tolerance: Number = 1e-9
+    issued_by: str | None
+    issued_by_en: str | None
+    issued_on: dt.date | None
+    base_year: int
+    years: list[int]
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    tolerance: int | float = 1e-9
 
     @property
     def title_label(self) -> str:
@@ -105,15 +104,16 @@ class PlanMeta(StrictModel):
         return self.title_label
 
 
-class Indicator(StrictModel):
-    id: StrictInt
+@record
+class Indicator(Record):
+    id: int
     category: str
     name: str
-    name_en: str | None = None
+    name_en: str | None
     unit: str
     # Required, but may be null: a missing baseline stays missing, never 0.
-    baseline: Number | None
-    targets: dict[StrictInt, Number]
+    baseline: int | float | None
+    targets: dict[int, int | float]
     attribute: Attribute
     measure: Measure
     direction: Literal["increase", "decrease"]
@@ -135,14 +135,15 @@ class Indicator(StrictModel):
         return pick(self.name, self.name_en)
 
 
-class Plan(StrictModel):
+@record
+class Plan(Record):
     plan: PlanMeta
     #: English names of the categories.
-    categories_en: dict[str, str] = {}
+    categories_en: dict[str, str]
     #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once, with its
     #: English name (null: none). Every lead and responsible unit must be one of them.
-    units: dict[str, str | None] = Field(min_length=1)
-    indicators: list[Indicator] = Field(min_length=1)
+    units: dict[str, str | None]
+    indicators: list[Indicator]
 
     def unit_label(self, unit: str) -> str:
         """A unit's name in the current language."""
@@ -178,3 +179,41 @@ class Plan(StrictModel):
 
     def categories(self) -> list[str]:
         return list(dict.fromkeys(i.category for i in self.indicators))
+
+
+# How each record is read from the file (wcplan.model.strict); the schema that gives the messages
+# for anything else is wcplan.model.schema, field for field.
+PlanMeta.FIELDS = {
+    "title": ("title", text, REQUIRED),
+    "short_title": ("short_title", optional(text), None),
+    "title_en": ("title_en", optional(text), None),
+    "short_title_en": ("short_title_en", optional(text), None),
+    "document_number": ("document_number", text, REQUIRED),
+    "issued_by": ("issued_by", optional(text), None),
+    "issued_by_en": ("issued_by_en", optional(text), None),
+    "issued_on": ("issued_on", optional(date), None),
+    "base_year": ("base_year", integer, REQUIRED),
+    "years": ("years", list_of(integer, min_length=1), REQUIRED),
+    "thresholds": ("thresholds", Thresholds.build, Thresholds),
+    "tolerance": ("tolerance", number, 1e-9),
+}
+Indicator.FIELDS = {
+    "id": ("id", integer, REQUIRED),
+    "category": ("category", text, REQUIRED),
+    "name": ("name", text, REQUIRED),
+    "name_en": ("name_en", optional(text), None),
+    "unit": ("unit", text, REQUIRED),
+    "baseline": ("baseline", optional(number), REQUIRED),
+    "targets": ("targets", dict_of(integer, number), REQUIRED),
+    "attribute": ("attribute", one_of(Attribute), REQUIRED),
+    "measure": ("measure", one_of(Measure), REQUIRED),
+    "direction": ("direction", one_of(("increase", "decrease")), REQUIRED),
+    "lead": ("lead", text, REQUIRED),
+    "responsible": ("responsible", list_of(text), REQUIRED),
+}
+Plan.FIELDS = {
+    "plan": ("plan", PlanMeta.build, REQUIRED),
+    "categories_en": ("categories_en", dict_of(text, text), dict),
+    "units": ("units", dict_of(text, optional(text), min_length=1), REQUIRED),
+    "indicators": ("indicators", list_of(Indicator.build, min_length=1), REQUIRED),
+}
