@@ -43,7 +43,9 @@ _ERRORS = [
         re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$"),
         N_("Unexpected extra arguments: {args}."),
     ),
-    # Typer 0.29 checks values with pydantic: its sentences start "Value error, " or "Input should be".
+    # Typer 0.28 words these as Click does; Typer 0.29 checks values with pydantic, whose sentences
+    # start "Value error, " or "Input should be". wcplan pins Typer below 0.29 (its pydantic costs
+    # every command a tenth of a second); both wordings are translated.
     (
         re.compile(
             r"Invalid value for (?P<name>.+?): (?:Value error, )?"
@@ -52,8 +54,21 @@ _ERRORS = [
         N_("Invalid value for {name}: '{value}' is not one of {choices}."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): Input should be a valid integer.*$"),
+        re.compile(
+            r"Invalid value for (?P<name>.+?): "
+            r"(?:Input should be a valid integer.*|'.*' is not a valid int(?: range)?\.)$"
+        ),
         N_("Invalid value for {name}: not a whole number."),
+    ),
+    (
+        re.compile(r"Invalid value for (?P<name>.+?): .* is not in the range x>=(?P<least>\S+)\.$"),
+        N_("Invalid value for {name}: give {least} or more."),
+    ),
+    (
+        re.compile(
+            r"Invalid value for (?P<name>.+?): Input should be greater than or equal to (?P<least>\S+)$"
+        ),
+        N_("Invalid value for {name}: give {least} or more."),
     ),
     (
         re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)$", re.S),
