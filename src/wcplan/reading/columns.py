@@ -139,7 +139,7 @@ class Columns:
         rows = np.flatnonzero(checked)
         shape = (len(values[1]), len(indicators) + 1, len(units[1]))
         key = np.ravel_multi_index((values[0][rows], ind[rows] + 1, units[0][rows]), shape)
-        keys, inverse = np.unique(key, return_inverse=True)
+        inverse, keys = distinct_keys(key)
         figures, problems, conversions = [], {}, {}
         check = self.checker.value
         for k, (t, n, g) in enumerate(
@@ -158,7 +158,7 @@ class Columns:
         self.add(VALUE, rows, problem[inverse])
         self.notes(rows, inverse, conversions)
         rows = np.flatnonzero(~unfilled & ~checked)
-        texts, inverse = np.unique(values[0][rows], return_inverse=True)
+        inverse, texts = distinct_keys(values[0][rows])
         self.add(NOT_NUMBER, rows, self.table([not_a_number(values[1][t]) for t in texts.tolist()])[inverse])
 
         if "source" in self.columns:
@@ -168,7 +168,7 @@ class Columns:
 
         # The reporter, where there is an indicator.
         rows = np.flatnonzero(has & filled(reporters))
-        pairs, inverse = np.unique(ind[rows] * len(reporters[1]) + reporters[0][rows], return_inverse=True)
+        inverse, pairs = distinct_keys(ind[rows] * len(reporters[1]) + reporters[0][rows])
         wrong = []
         for pair in pairs.tolist():
             indicator, reporter = (
@@ -196,7 +196,7 @@ class Columns:
         """Parse each distinct pair of texts of two columns once: the results that are not None, and
         each row's index among them (-1: none); each row's problem is found."""
         shape = (len(first[1]), len(second[1]))
-        pairs, inverse = np.unique(np.ravel_multi_index((first[0], second[0]), shape), return_inverse=True)
+        inverse, pairs = distinct_keys(np.ravel_multi_index((first[0], second[0]), shape))
         outcomes = [
             parse(first[1][a], second[1][b], self.columns)
             for a, b in zip(*np.unravel_index(pairs, shape), strict=True)
@@ -250,13 +250,17 @@ class Columns:
         months: dict[tuple[int, int], int] = {}
         span = np.array([months.setdefault((p.year, p.months), len(months)) for p in spans] or [0])
         key = ids[rows] * max(len(months), 1) + span[per[rows]]
-        keys, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        inverse, keys = distinct_keys(key)
+        # keys are numbered in the order they first appear: a row is a key's first where its
+        # number is above every number before it
+        seen = np.maximum.accumulate(np.concatenate(([-1], inverse[:-1]))) if len(inverse) else inverse
+        first = np.flatnonzero(inverse > seen)
         by_months = list(months)
         found = [
             (ident, *by_months[c]) for ident, c in (divmod(k, max(len(months), 1)) for k in keys.tolist())
         ]
         repeat = np.ones(len(rows), dtype=bool)
-        for k in np.argsort(first, kind="stable").tolist():  # new records in the order of their rows
+        for k in range(len(keys)):  # new records in the order of their rows
             if found[k] not in merger.first:
                 row = rows[first[k]].item()
                 self.keep(
@@ -312,6 +316,13 @@ class Columns:
         if len(batch):
             self.report.findings.append(batch)
             self.report.codes.update(code for code, _severity in batch.counts())
+
+
+def distinct_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(each row's index among the distinct keys, the distinct keys in the order they first
+    appear), by hashing: pandas' factorize, several times faster than sorting for a million rows."""
+    index, distinct = pd.factorize(keys, sort=False)
+    return index.astype(np.int64, copy=False), np.asarray(distinct)
 
 
 def filled(field) -> np.ndarray:
