@@ -56,16 +56,35 @@ def tasks_loader(plan, location, option: Path | None = None, required: bool = Tr
     return get
 
 
-def check_year(year: int, plan) -> int:
-    """A YEAR argument must be a plan year."""
-    if year not in plan.years:
+def resolve_year(text: str, plan, command: str) -> int:
+    """A YEAR argument must be a plan year (a period of the whole year, 2022-12 or 2022年全年, is
+    that year); a period within the year is refused with the command that judges one."""
+    from wcplan.model.periods import parse_period
+
+    when = parse_period(text)
+    if when is not None and not when.whole_year:
         raise UsageError(
-            _("{year} is not a plan year; the plan's years are {years}.").format(
-                year=year, years=", ".join(map(str, plan.years))
+            _(
+                "wcplan {command} takes a whole plan year such as {year}, not a period; `wcplan status "
+                "{period}` judges the year to date."
+            ).format(command=command, year=when.year, period=text.strip()),
+            "YEAR",
+        )
+    if when is None:
+        raise UsageError(
+            _("'{text}' is not a year; give a plan year: {years}.").format(
+                text=text, years=", ".join(map(str, plan.years))
             ),
             "YEAR",
         )
-    return year
+    if when.year not in plan.years:
+        raise UsageError(
+            _("{year} is not a plan year; the plan's years are {years}.").format(
+                year=when.year, years=", ".join(map(str, plan.years))
+            ),
+            "YEAR",
+        )
+    return when.year
 
 
 def resolve_period(text: str, plan):

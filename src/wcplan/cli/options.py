@@ -27,8 +27,8 @@ Period = Annotated[
     typer.Argument(
         metavar="YEAR|PERIOD",
         help=N_(
-            "The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q2, 2022-H1, "
-            "2022年6月, 2022年二季度, 2022年上半年."
+            "The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q3, 2022-H1, "
+            "2022年1-6月, 2022年前三季度, 2022年上半年, 2022/06, 2022.06."
         ),
         show_default=False,
     ),

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from wcplan.base.controls import code, controls
 from wcplan.base.findings import Severity
 from wcplan.base.i18n import _, ngettext
-from wcplan.model.periods import FORMS_HELP, parse_period, whole_year
+from wcplan.model.periods import FORMS_HELP, parse_period, shown, whole_year
 from wcplan.model.plan import Indicator, Plan
 from wcplan.model.records import ILLUSTRATIVE, Actual
 from wcplan.reading.merging import ActualsMerger
@@ -243,7 +243,7 @@ class RowChecker:
                 "year-period-mismatch",
                 "period",
                 _("the period {label} is not in the year {year} given beside it.").format(
-                    label=period.label, year=year.year
+                    label=shown(period.label), year=year.year
                 ),
             )
         chosen = period or year
@@ -264,7 +264,7 @@ class RowChecker:
                 f"{col}-outside-plan",
                 col,
                 _("{label} is outside the plan; give {years_help}.").format(
-                    label=chosen.label, years_help=self.years_help
+                    label=shown(chosen.label), years_help=self.years_help
                 ),
             )
         if chosen.year == self.plan.meta.base_year and not chosen.whole_year:
@@ -272,7 +272,7 @@ class RowChecker:
                 "period-outside-plan",
                 col,
                 _("{label} lies in the base year {year}, which has whole-year values only.").format(
-                    label=chosen.label, year=chosen.year
+                    label=shown(chosen.label), year=chosen.year
                 ),
             )
         return chosen, None

@@ -8,6 +8,7 @@ import math
 from wcplan.base.findings import Severity, Validation
 from wcplan.base.i18n import N_, _, ngettext
 from wcplan.model import measurement_units as units
+from wcplan.model.periods import shown
 from wcplan.model.plan import Attribute
 from wcplan.rules.outlook import Outlook
 from wcplan.rules.scorecards import Scorecard
@@ -104,7 +105,7 @@ def when(assessment: Assessment) -> str:
     """What a report covers: `2022`, or `2022-H1 (the year to date)`."""
     if assessment.whole_year:
         return str(assessment.year)
-    return _("{period} (the year to date)").format(period=assessment.label)
+    return _("{period} (the year to date)").format(period=shown(assessment.label))
 
 
 def source_label(result: IndicatorResult) -> str | None:
@@ -228,7 +229,7 @@ def notes(assessment: Assessment) -> list[str]:
                 _(
                     "Indicator {id} has no whole-year value for {year}: it is judged on its latest figure, "
                     "{period}, provisionally (*)."
-                ).format(id=r.indicator.id, year=assessment.year, period=r.actual.period_label)
+                ).format(id=r.indicator.id, year=assessment.year, period=shown(r.actual.period_label))
             )
         j = r.judgement
         if j.reference_year is not None:
@@ -260,7 +261,7 @@ def period_notes(assessment: Assessment) -> list[str]:
             "A view of {period} sees only what was known at its end: {year} is the plan's first year, so "
             "there is no plan so far or outlook yet, and every figure of {year} is provisional."
         )
-    return [sentence.format(period=assessment.label, previous=previous, year=assessment.year)]
+    return [sentence.format(period=shown(assessment.label), previous=previous, year=assessment.year)]
 
 
 # ── scorecards ───────────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ import typer
 import wcplan
 from wcplan.base.i18n import N_
 from wcplan.cli import options
-from wcplan.cli.inputs import check_choices, check_year, load, read_all
+from wcplan.cli.inputs import check_choices, load, read_all, resolve_year
 
 HELP = N_(
     "The five tasks by lead unit for YEAR: each line of work's latest status and note, and each "
@@ -19,7 +19,7 @@ HELP = N_(
 
 def command(
     year: Annotated[
-        int,
+        str,
         typer.Argument(metavar="YEAR", help=N_("The plan year to report, e.g. 2022."), show_default=False),
     ],
     unit: Annotated[
@@ -45,7 +45,7 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    check_year(year, plan)
+    year = resolve_year(year, plan, "tasks")
     read, catalogue = read_all(plan, location, env, tasks, actuals, progress)
     result = wcplan.assess_tasks(plan, read, year, catalogue)
     units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units)

@@ -10,7 +10,7 @@ import typer
 import wcplan
 from wcplan.base.i18n import N_
 from wcplan.cli import options
-from wcplan.cli.inputs import assess_both, check_year, load
+from wcplan.cli.inputs import assess_both, load, resolve_year
 
 
 class By(StrEnum):
@@ -26,7 +26,7 @@ HELP = N_(
 
 def command(
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help=N_("The plan year to score, e.g. 2022."), show_default=False)
+        str, typer.Argument(metavar="YEAR", help=N_("The plan year to score, e.g. 2022."), show_default=False)
     ],
     by: Annotated[
         By,
@@ -48,7 +48,7 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    check_year(year, plan)
+    year = resolve_year(year, plan, "units")
     assessment, work = assess_both(plan, location, year, env, tasks, actuals, progress)
     cards, said = wcplan.score_units(assessment, str(by)), notes(assessment)
     if format is options.TableJsonOrMarkdown.json:

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _
+from wcplan.model.periods import shown
 from wcplan.render import text
 from wcplan.render.terminal.tables import (
     OUTLOOK_STYLE,
@@ -92,7 +93,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         what = _("year-end status {year}").format(year=year)
     else:
         what = _("status {period}, the year to date ({months}/12 of {year})").format(
-            period=assessment.label, months=assessment.period.months, year=year
+            period=shown(assessment.label), months=assessment.period.months, year=year
         )
     console.print(
         Text.assemble(plain(meta.short_label, "bold"), plain(f" ({meta.document_number}) — {what}"))
