@@ -534,7 +534,7 @@ def test_tasks_command_usage_errors(runner):
     r = runner.invoke(app, ["tasks", "2020"])
     assert r.exit_code == 2 and "not a plan year" in r.stderr
     r = runner.invoke(app, ["tasks", "2022", "--unit", "区教育局"])
-    assert r.exit_code == 2 and "no unit is called 区教育局" in r.stderr
+    assert r.exit_code == 2 and "no unit of the plan is called 区教育局" in r.stderr
 
 
 def test_invalid_progress_stops_the_command_with_the_finding(runner, tmp_path):

@@ -21,22 +21,49 @@ def load(targets: Path | None):
 
 
 def check_choices(
-    given: list[str] | None, known: list[str], option: str, noun: str, english=None
+    given: list[str] | None, known: list[str], option: str, noun: str, english=None, scope: str = "indicators"
 ) -> list[str]:
     """Every value of a filter option must name something that exists: by its Chinese name, or
-    by its English one (`english`: Chinese name -> English name), in any case."""
-    by_english = {en.casefold(): zh for zh, en in (english or {}).items() if en}
-    chosen, unknown = [], []
+    by its English one (`english`: Chinese name -> English name), in any case. For units,
+    `english` is every unit the plan declares: one with nothing in this view (`scope`: its
+    indicators, or its tasks) is told apart from a name the plan does not know, and a misspelt
+    name gets the closest known names."""
+    from wcplan.base.suggest import closest, key
+
+    english = english or {}
+    by_key = {key(zh): zh for zh in [*english, *known]} | {key(en): zh for zh, en in english.items() if en}
+    chosen = []
     for g in given or []:
-        name = g if g in known else by_english.get(g.strip().casefold())
-        (chosen if name in known else unknown).append(name or g)
-    if unknown:
-        sentence = (
-            _("no unit is called {names}; the plan's units are: {known}.")
-            if noun == "unit"
-            else _("no category is called {names}; the plan's categories are: {known}.")
-        )
-        raise UsageError(sentence.format(names=", ".join(unknown), known=", ".join(known)), param=option)
+        name = g if g in known or g in english else by_key.get(key(g))
+        if name in known:
+            chosen.append(name)
+            continue
+        if name is not None and noun == "unit":
+            sentence = (
+                _(
+                    "{name} is a unit of the plan, but it leads no line of work or commitment and is "
+                    "responsible for none; the units with tasks are: {known}."
+                )
+                if scope == "tasks"
+                else _(
+                    "{name} is a unit of the plan, but it leads no indicator and is responsible for none "
+                    "(`wcplan tasks` shows its work); the units with indicators are: {known}."
+                )
+            )
+            raise UsageError(sentence.format(name=name, known=", ".join(known)), param=option)
+        names = [*known, *(english[k] for k in known if english.get(k))]
+        near = list(dict.fromkeys(by_key[key(n)] for n in closest(g, names)))
+        if noun == "unit" and scope == "tasks":
+            sentence = _("no unit of the plan is called {names}; the units with tasks are: {known}.")
+        elif noun == "unit":
+            sentence = _("no unit of the plan is called {names}; the units with indicators are: {known}.")
+        else:
+            sentence = _("no category is called {names}; the plan's categories are: {known}.")
+        if near:
+            sentence = _("{sentence} Did you mean {near}?").format(
+                sentence=sentence, near=_(" or ").join(near)
+            )
+        raise UsageError(sentence.format(names=g, known=", ".join(known)), param=option)
     return chosen
 
 

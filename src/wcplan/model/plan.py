@@ -169,6 +169,38 @@ class Plan(StrictModel):
     def _by_id(self) -> dict[int, Indicator]:
         return {i.id: i for i in self.indicators}
 
+    def find_indicator(self, text: str) -> tuple[Indicator | None, list[Indicator], bool]:
+        """The indicator `text` names: by its id, by its Chinese or English name (in any case,
+        without regard to spaces or full-width forms), or as the one indicator whose name contains
+        it; then (indicator, [], False). Otherwise (None, candidates, several): the indicators whose
+        names contain it when several do (several=True), else those whose names are closest
+        (wcplan.base.suggest), none when nothing is close."""
+        from wcplan.base import suggest
+
+        wanted = suggest.key(text)
+        if wanted.isdigit():
+            found = self.indicator(int(wanted)) if len(wanted) <= 18 else None
+            return found, [], False
+        names = {}
+        for i in self.indicators:
+            for name in (i.name, i.name_en):
+                if name:
+                    names.setdefault(name, i)
+        exact = [i for name, i in names.items() if suggest.key(name) == wanted]
+        if exact:
+            return exact[0], [], False
+        partial = self._distinct(names[n] for n in suggest.containing(text, names))
+        if len(partial) == 1:
+            return partial[0], [], False
+        if partial:
+            return None, partial, True
+        near = suggest.closest(text, names, n=5)
+        return None, self._distinct(names[n] for n in near), False
+
+    @staticmethod
+    def _distinct(indicators) -> list[Indicator]:
+        return list({i.id: i for i in indicators}.values())
+
     def lead_units(self) -> list[str]:
         """Lead units in order of their first indicator."""
         return list(dict.fromkeys(i.lead for i in self.indicators))

@@ -79,17 +79,15 @@ def document(report: Report) -> str:
         + "</p>",
         *(_note(n) for n in text.notes(a)),
         "</header>",
-        f'<section id="summary"><h2>{escape(_("Plan-wide summary"))}</h2>',
+        f'<section id="summary"><h2>{escape(text.summary_heading(a))}</h2>',
         _bar(a.counts),
         _legend(a.counts),
     ]
-    share = a.met_or_on_track_share
-    if share is not None:
-        sentence = _("**{share}%** of the {total} indicators are met or on track.").format(
-            share=text.number(share * 100, 1, trim=False), total=len(a.results)
-        )
-        bold, _sep, rest = escape(sentence).partition("**")[2].partition("**")
-        parts.append(f"<p><strong>{bold}</strong>{rest}</p>")
+    sentence = text.share_sentence(a)
+    if sentence is not None:
+        before, _sep, rest = escape(sentence).partition("**")
+        bold, _sep, rest = rest.partition("**")
+        parts.append(f"<p>{before}<strong>{bold}</strong>{rest}</p>")
     parts.append(f"</section><section><h2>{escape(_('By lead unit (牵头单位)'))}</h2>")
     for card in report.units:
         heading = _("{unit} · {indicators}").format(

@@ -48,7 +48,7 @@ def command(
     year = resolve_year(year, plan, "tasks")
     read, catalogue = read_all(plan, location, env, tasks, actuals, progress)
     result = wcplan.assess_tasks(plan, read, year, catalogue)
-    units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units)
+    units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units, scope="tasks")
     result = result.filter(units)
 
     if format is options.TableJsonOrMarkdown.json:

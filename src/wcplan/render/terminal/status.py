@@ -123,10 +123,8 @@ def render_status(assessment: Assessment, console: Console) -> None:
     counts = assessment.counts
     share = assessment.met_or_on_track_share
     console.print()
-    line = Text.assemble(
-        (_("Plan-wide"), "bold"),
-        _(" ({indicators}): ").format(indicators=text.indicators(len(assessment.results))),
-    )
+    subject, counted = text.summary_subject(assessment)
+    line = Text.assemble(plain(subject, "bold"), plain(_(" ({indicators}): ").format(indicators=counted)))
     for i, (status, n) in enumerate(counts.items()):
         if i:
             line.append(" · ")

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from wcplan.base.controls import visible
-from wcplan.base.i18n import _
+from wcplan.base.i18n import _, ngettext
 from wcplan.model.records import WorkStatus
 from wcplan.render import tasktext
 from wcplan.render.terminal.tables import (
@@ -112,9 +112,13 @@ def render_tasks(assessment: TasksAssessment, console: Console) -> None:
             console.print()
             console.print(table)
     console.print()
-    line = Text.assemble(
-        (_("Plan-wide"), "bold"), _(" ({n} lines of work): ").format(n=len(assessment.lines))
-    )
+    if assessment.units_shown:
+        names = plan.units_label(assessment.units_shown)
+        subject = ngettext("Unit {names}", "Units {names}", len(assessment.units_shown)).format(names=names)
+    else:
+        subject = _("Plan-wide")
+    counted = ngettext(" ({n} line of work): ", " ({n} lines of work): ", len(assessment.lines))
+    line = Text.assemble(plain(subject, "bold"), counted.format(n=len(assessment.lines)))
     line.append(tasktext.counts_text(assessment.line_counts, tasktext.LINE_LABEL) or _("none"))
     console.print(line)
     line = Text.assemble((_("Commitments"), "bold"), f" ({len(assessment.commitments)}): ")

@@ -61,9 +61,12 @@ def render_trend(t: Trend, plan: Plan, notes: list[str], console: Console) -> No
     if latest is not None and latest.so_far is not None:
         if latest.so_far.completion is not None:
             sentence = _("Plan so far ({year}): {share} of the targets to date")
-        else:
+        elif latest.so_far.progress is not None:
             sentence = _("Plan so far ({year}): {share} of the way to the final target")
-        sentence = sentence.format(year=latest.year, share=text.so_far(latest))
+        else:
+            sentence = _("Plan so far ({year}): unknown ({reason})")
+        reason = latest.so_far.reason or _("no baseline, and no earlier actual to measure progress from")
+        sentence = sentence.format(year=latest.year, share=text.so_far(latest), reason=reason)
         missing = latest.so_far.missing_years
         if missing:
             sentence += _("; no actual for {years}").format(years=", ".join(map(str, missing)))
