@@ -196,11 +196,7 @@ class RowChecker:
         if name_text:
             by_name = self.by_name.get(name_key(name_text))
             if by_name is None:
-                return None, (
-                    "unknown-indicator",
-                    "name",
-                    _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text),
-                )
+                return None, ("unknown-indicator", "name", self._unknown_name(name_text))
         if by_id and by_name and by_id.id != by_name.id:
             return None, (
                 "id-name-mismatch",
@@ -214,6 +210,18 @@ class RowChecker:
             col = "indicator" if "indicator" in columns else "name"
             return None, ("indicator-missing", col, _("the indicator is empty; give its id or its name."))
         return by_id or by_name, None
+
+    def _unknown_name(self, name_text: str) -> str:
+        """No indicator has this name: the sentence names the closest one, if one is close."""
+        from wcplan.base.suggest import closest
+
+        names = {i.name: i for i in self.plan.indicators}
+        near = closest(name_text, names, n=1)
+        if not near:
+            return _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text)
+        return _(
+            "no indicator of the plan is called '{name_text}'; did you mean '{name}' (indicator {id})?"
+        ).format(name_text=name_text, name=near[0], id=names[near[0]].id)
 
     def _period(self, year_text: str, period_text: str, columns) -> tuple:
         year = period = None
