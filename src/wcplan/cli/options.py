@@ -53,7 +53,7 @@ Actuals = Annotated[
         "--actuals",
         metavar="PATH",
         help=N_(
-            "A CSV file of actuals, or a folder of them; repeat for several. "
+            "A CSV or Excel (.xlsx) file of actuals, or a folder of them; repeat for several. "
             "Default: the actuals/ folder beside the plan file."
         ),
         show_default=False,
@@ -77,7 +77,7 @@ Progress = Annotated[
         "--progress",
         metavar="PATH",
         help=N_(
-            "A CSV file of task progress, or a folder of them; repeat for several. "
+            "A CSV or Excel (.xlsx) file of task progress, or a folder of them; repeat for several. "
             "Default: the progress/ folder beside the plan file."
         ),
         show_default=False,

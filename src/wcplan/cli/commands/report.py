@@ -41,7 +41,10 @@ def command(
             "--output",
             "-o",
             metavar="FILE",
-            help=N_("Write the report to FILE (whole or not at all). Default: stdout."),
+            help=N_(
+                "Write the report to FILE (whole or not at all). Default: stdout for markdown and json; "
+                "wcplan-report-PERIOD.html or .xlsx in the current folder for html and xlsx."
+            ),
             show_default=False,
         ),
     ] = None,
