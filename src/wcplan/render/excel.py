@@ -27,7 +27,7 @@ STATUS_FILL = {
     Status.BEHIND: "FFEB9C",
     Status.OFF_TRACK: "FFC7CE",
     Status.NO_DATA: "EDEDED",
-    Status.UNKNOWN: "EDEDED",
+    Status.UNKNOWN: "E4DFEC",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER = [*text.RESULT_COLUMNS, N_("Outlook"), N_("Source")]
@@ -70,11 +70,7 @@ def workbook(report: Report) -> bytes:
                 date=report.made_on.isoformat(), files=", ".join(a.files) or _("no files")
             )
         ],
-        [
-            _("Sources of the values shown: {sources}.").format(
-                sources=_(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
-            )
-        ],
+        [_("Sources of the values shown: {sources}.").format(sources=text.sources_text(report.sources))],
         *([note] for note in text.notes(a)),
         [],
         [heads[0], _("Indicators"), _("Share")],
@@ -173,7 +169,11 @@ def _tasks_sheets(book, work, bold, used) -> None:
     for r in work.lines:
         _append(
             lines,
-            [names.units_label(r.task.lead), *t.line_cells(r), (r.latest.source if r.latest else None)],
+            [
+                names.units_label(r.task.lead),
+                *t.line_cells(r),
+                text.source_name(r.latest and r.latest.source),
+            ],
         )
     _finish(lines, bold)
     sheet = book.create_sheet(_sheet_name(_("Commitments"), used))
@@ -189,7 +189,7 @@ def _tasks_sheets(book, work, bold, used) -> None:
                 r.gap,
                 *cells[7:],
                 r.commitment.wording,
-                ", ".join(r.sources) or None,
+                ", ".join(map(text.source_name, r.sources)) or None,
             ],
         )
     _finish(sheet, bold)

@@ -19,8 +19,8 @@ COLOUR = {
     Status.ON_TRACK: "#00838f",
     Status.BEHIND: "#b26a00",
     Status.OFF_TRACK: "#c62828",
-    Status.NO_DATA: "#9e9e9e",
-    Status.UNKNOWN: "#9e9e9e",
+    Status.NO_DATA: "#9e9e9e",  # grey: nothing to judge
+    Status.UNKNOWN: "#7b1fa2",  # purple: a figure that cannot be judged, not a missing one
 }
 STYLE = """
 :root { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
@@ -62,7 +62,7 @@ def document(report: Report) -> str:
     title = _("{title}: {what} {when}").format(
         title=meta.title_label, what=_("progress report"), when=text.when(a)
     )
-    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = text.sources_text(report.sources)
     made = _("{number} · made on {date} · actuals from {files}").format(
         number=meta.document_number,
         date=report.made_on.isoformat(),
@@ -185,7 +185,8 @@ def _legend(counts: dict[Status, int]) -> str:
 def _results(results: list[IndicatorResult], plan, chart: bool, history=None) -> str:
     head = [*text.headers(text.RESULT_COLUMNS), _("Outlook")]
     if chart:
-        head.append(_("Path"))
+        # the chart of targets and actuals, named apart from the Outlook (趋势) column
+        head.append(_("Targets and actuals"))
     rows = []
     for r in results:
         ind = r.indicator

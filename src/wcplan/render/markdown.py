@@ -135,7 +135,7 @@ def _notes(a: Assessment) -> list[str]:
 def report_markdown(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = text.sources_text(report.sources)
     lines = [
         _title(a, _("progress report")),
         "",

@@ -10,6 +10,7 @@ from wcplan.base.i18n import N_, _, ngettext
 from wcplan.model import measurement_units as units
 from wcplan.model.periods import shown
 from wcplan.model.plan import Attribute
+from wcplan.model.records import ILLUSTRATIVE
 from wcplan.rules.outlook import Outlook
 from wcplan.rules.scorecards import Scorecard
 from wcplan.rules.status import IndicatorResult, Status
@@ -106,6 +107,17 @@ def when(assessment: Assessment) -> str:
     if assessment.whole_year:
         return str(assessment.year)
     return _("{period} (the year to date)").format(period=shown(assessment.label))
+
+
+def source_name(source: str | None) -> str | None:
+    """A source as a reader sees it: the marker of made-up values (`illustrative` in the files)
+    in the language of the output, any other source as written."""
+    return _("illustrative") if source == ILLUSTRATIVE else source
+
+
+def sources_text(sources: dict[str, int]) -> str:
+    """'illustrative (38), 望城区发展和改革局, … (1)': each source with the values it gave."""
+    return _(", ").join(f"{source_name(s)} ({n})" for s, n in sources.items()) or _("none")
 
 
 def source_label(result: IndicatorResult) -> str | None:
