@@ -313,7 +313,7 @@ def test_status_fits_the_width_with_chinese_names(runner, width):
         "widen the terminal or use --format json to see them.",
         100: "Hidden to fit 100 columns: Plan; widen the terminal or use --format json to see them.",
     }
-    assert (hidden.get(width, "Hidden") in out.replace("\n", "")) == (width in hidden)
+    assert (hidden.get(width, "Hidden") in " ".join(out.split())) == (width in hidden)
 
 
 def test_every_name_unfolded_at_140_columns(runner):

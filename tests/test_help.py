@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
+from wcplan.base.linebreak import wrap
 from wcplan.cli import app
-from wcplan.cli.interface import wrap
 
 COMMANDS = ["targets", "status", "validate", "units", "trend", "report", "tasks"]
 
@@ -87,11 +87,37 @@ def test_a_folder_for_a_file_is_called_a_folder(runner, tmp_path, option):
     assert "does not exist" not in r.stderr
 
 
-def test_wrapping_never_starts_a_line_with_closing_or_ends_one_with_opening_punctuation():
-    text = "《长沙市望城区打造国家重要先进制造业高地三年行动计划（2021-2023年）》（示例）。"
-    for width in range(12, 60):
-        lines = wrap(text, width)
-        assert all(cell_len(line) <= width for line in lines[:-1]) or len(lines) == 1
+@pytest.mark.parametrize("fold", [False, True])
+def test_wrapping_never_starts_a_line_with_closing_or_ends_one_with_opening_punctuation(fold):
+    text = (
+        "《长沙市望城区打造国家重要先进制造业高地三年行动计划（2021-2023年）》（示例）。"
+        "Integration-of-informatization-and-industrialization"
+    )
+    for width in range(16 if fold else 20, 60):
+        lines = wrap(text, width, fold=fold)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
         assert not any(line[0] in "）》。，" for line in lines[1:]), (width, lines)
         assert not any(line[-1] in "（《" for line in lines[:-1]), (width, lines)
         assert "".join(lines) == text
+
+
+def test_english_breaks_between_words_or_after_a_hyphen():
+    assert wrap("Wangcheng Economic and Technological Development Zone", 14) == [
+        "Wangcheng",
+        "Economic and",
+        "Technological",
+        "Development",
+        "Zone",
+    ]
+    assert wrap("integration-of-informatization-and-industrialization", 20) == [
+        "integration-of-",
+        "informatization-and-",
+        "industrialization",
+    ]
+    assert wrap("示意数据：所示 39 个实际值中有 38 个是虚构的示意值（示例）", 12) == [
+        "示意数据：所",
+        "示 39 个实际",
+        "值中有 38 个",
+        "是虚构的示意",
+        "值（示例）",
+    ]

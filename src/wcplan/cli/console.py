@@ -1,11 +1,12 @@
 """The output environment: stdout and stderr consoles with the user's colour choice.
 
 Rich already colours only on a terminal and honours NO_COLOR and FORCE_COLOR;
---no-color turns colour off on top of that.
+--no-color turns colour off on top of that. No line ends in spaces.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -13,8 +14,15 @@ from rich.text import Text
 
 from wcplan.base.controls import visible
 
+#: Spaces at the end of a line (before any closing colour codes): tables pad every row to the
+#: full width, which a pipe, a file or a diff would keep.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)(?=\n)")
+
 
 class _Console(Console):
+    def _render_buffer(self, buffer) -> str:
+        return _TRAILING.sub(r"\1", super()._render_buffer(buffer))
+
     def on_broken_pipe(self) -> None:
         # Rich would exit 1 here, which wcplan reserves for invalid data; the CLI guard
         # handles a closed pipe once, for every way of writing to stdout.

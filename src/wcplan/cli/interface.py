@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import unicodedata
 
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
@@ -20,6 +19,7 @@ from typer.exceptions import Abort
 
 from wcplan.base import i18n
 from wcplan.base.i18n import N_, _
+from wcplan.base.linebreak import cells, wrap
 
 # Click's own phrases, as wcplan translates them (marked here for the catalogue).
 USAGE = N_("Usage: ")
@@ -93,51 +93,6 @@ def error_sentence(message: str) -> str:
         if match:
             return _(msgid).format(**match.groupdict())
     return message
-
-
-# --- wrapping by display cells -------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|."
-)
-
-
-def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-#: No line starts with closing punctuation, and none ends with opening punctuation (kinsoku).
-CLOSING = "，。；：、）」』】》〉！？%,.;:)]}!?"
-OPENING = "（「『【《〈“‘([{"
-
-
-def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """Greedy wrapping that counts a Chinese character as two cells and may break between any two
-    of them, but never before closing punctuation (the character before it moves down with it);
-    Latin words break at spaces only."""
-    lines: list[str] = []
-    line: list[str] = []  # the pieces of the current line, each with its leading space
-    prefix, space = first, False
-    for token in _TOKEN.findall(" ".join(text.split())):
-        if token.isspace():
-            space = True
-            continue
-        piece = (" " if space and line else "") + token
-        space = False
-        if line and cells(prefix + "".join(line) + piece) > width:
-            carried: list[str] = []
-            # what precedes closing punctuation moves down with it (and any closing before it)
-            while token[0] in CLOSING and len(line) > 1:
-                carried.insert(0, line.pop().lstrip())
-                if carried[0][0] not in CLOSING:
-                    break
-            while len(line) > 1 and line[-1].strip()[-1:] in tuple(OPENING):
-                carried.insert(0, line.pop().lstrip())
-            lines.append((prefix + "".join(line)).rstrip())
-            prefix, line, piece = rest, carried, piece.lstrip()
-        line.append(piece)
-    lines.append((prefix + "".join(line)).rstrip())
-    return lines
 
 
 class Formatter(click.HelpFormatter):
