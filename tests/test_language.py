@@ -21,6 +21,8 @@ ALLOWED = {
     *["YEAR", "PERIOD", "FILE", "NAME", "PATH", "LIST", "ID", "wcplan"],
     # acronyms, product names, and a name of the plan
     *["GDP", "APP", "CSV", "UTF", "GBK", "CI", "JSON", "HTML", "Excel", "Markdown"],
+    # the technical word Chinese writing keeps (完成 shell 补全), and the shells by name
+    *["shell", "bash", "zsh", "fish"],
 }
 #: What is removed before the words are counted: option names, file paths and names, environment
 #: variables and locales, finding codes, commands quoted with `wcplan`, the source code of

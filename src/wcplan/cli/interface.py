@@ -27,6 +27,13 @@ HEADINGS = (N_("Arguments"), N_("Options"), N_("Commands"))
 HELP_OPTION = N_("Show this message and exit.")
 OPTIONS_METAVAR = N_("[OPTIONS]")
 COMMAND_METAVAR = N_("COMMAND [ARGS]...")
+# Typer's options of shell completion (wcplan.cli.completion)
+COMPLETION_HELP = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Install completion for the specified shell."),
+    N_("Show completion for the specified shell, to copy it or customize the installation."),
+)
 
 #: Click's English usage errors and wcplan's sentence for each; the first that matches wins.
 _ERRORS = [

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from wcplan.base.i18n import N_
+from wcplan.cli import completion
 
 
 class TableOrJson(StrEnum):
@@ -26,6 +27,7 @@ Period = Annotated[
     str,
     typer.Argument(
         metavar="YEAR|PERIOD",
+        autocompletion=completion.periods,
         help=N_(
             "The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q3, 2022-H1, "
             "2022年1-6月, 2022年前三季度, 2022年上半年, 2022/06, 2022.06."
@@ -89,6 +91,7 @@ Unit = Annotated[
         "--unit",
         metavar="NAME",
         help=N_("Only indicators this unit leads or is responsible for, e.g. 区工信局; repeatable."),
+        autocompletion=completion.units,
         show_default=False,
     ),
 ]
@@ -98,6 +101,7 @@ Category = Annotated[
         "--category",
         metavar="NAME",
         help=N_("Only indicators of this category, e.g. 创新驱动; repeatable."),
+        autocompletion=completion.categories,
         show_default=False,
     ),
 ]

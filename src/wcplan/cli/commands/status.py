@@ -9,7 +9,7 @@ import typer
 import wcplan
 from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, read_valid, resolve_period
 
 StatusFilter = Annotated[
@@ -17,6 +17,7 @@ StatusFilter = Annotated[
     typer.Option(
         "--status",
         metavar="LIST",
+        autocompletion=completion.statuses,
         help=N_(
             "Only these statuses, comma-separated or repeated: met, on_track, behind, off_track, "
             "no_data, unknown, or their names in either language (on track, 滞后)."

@@ -8,7 +8,7 @@ import typer
 
 import wcplan
 from wcplan.base.i18n import N_
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, read_all, resolve_year
 
 HELP = N_(
@@ -20,7 +20,12 @@ HELP = N_(
 def command(
     year: Annotated[
         str,
-        typer.Argument(metavar="YEAR", help=N_("The plan year to report, e.g. 2022."), show_default=False),
+        typer.Argument(
+            metavar="YEAR",
+            help=N_("The plan year to report, e.g. 2022."),
+            show_default=False,
+            autocompletion=completion.years,
+        ),
     ],
     unit: Annotated[
         list[str] | None,
@@ -32,6 +37,7 @@ def command(
                 "e.g. 区金融办; repeatable."
             ),
             show_default=False,
+            autocompletion=completion.units,
         ),
     ] = None,
     targets: options.Targets = None,

@@ -10,7 +10,7 @@ import typer
 import wcplan
 from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import load, read_valid
 
 HELP = N_("Show one indicator over time: baseline, each year's target, actual and status, and the outlook.")
@@ -20,7 +20,10 @@ def command(
     indicator: Annotated[
         str,
         typer.Argument(
-            metavar="ID|NAME", help=N_("The indicator's id (1-42) or its name."), show_default=False
+            metavar="ID|NAME",
+            help=N_("The indicator's id (1-42) or its name."),
+            show_default=False,
+            autocompletion=completion.indicators,
         ),
     ],
     targets: options.Targets = None,

@@ -9,7 +9,7 @@ import typer
 
 import wcplan
 from wcplan.base.i18n import N_
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import assess_both, load, resolve_year
 
 
@@ -26,7 +26,13 @@ HELP = N_(
 
 def command(
     year: Annotated[
-        str, typer.Argument(metavar="YEAR", help=N_("The plan year to score, e.g. 2022."), show_default=False)
+        str,
+        typer.Argument(
+            metavar="YEAR",
+            help=N_("The plan year to score, e.g. 2022."),
+            show_default=False,
+            autocompletion=completion.years,
+        ),
     ],
     by: Annotated[
         By,
