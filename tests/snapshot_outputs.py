@@ -27,13 +27,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = "tests/data/bad_actuals.csv"
+COLLECTED = "examples/collection/2022-H1"
 
 RUNS: list[list[str]] = [
     ["--help"],
     ["--version"],
     *(
         [command, "--help"]
-        for command in ("status", "units", "tasks", "trend", "targets", "validate", "report")
+        for command in (
+            "status",
+            "units",
+            "tasks",
+            "trend",
+            "targets",
+            "validate",
+            "report",
+            "template",
+            "submissions",
+        )
     ),
     *(
         ["status", period, "--format", f]
@@ -71,6 +82,13 @@ RUNS: list[list[str]] = [
     ["validate", "tests/data", "--max-problems", "5"],
     *(["report", period, "--format", f] for period in ("2022", "2022-H1") for f in ("markdown", "json")),
     ["report", "2022", "--unit", "区金融办"],
+    *(
+        ["submissions", period, "--actuals", COLLECTED, "--by", by, "--format", f]
+        for period in ("2022-H1", "2022")
+        for by in ("lead", "responsible")
+        for f in ("table", "json", "markdown")
+    ),
+    ["submissions", "2022", "--unit", "区科技局"],
 ]
 FILE_REPORTS = [["report", "2022", "--format", f] for f in ("html", "xlsx")] + [
     ["report", "2022-H1", "--format", f] for f in ("html", "xlsx")

@@ -10,7 +10,7 @@ import pytest
 from conftest import indicator, make_plan
 from wcplan.base.findings import Severity
 from wcplan.model.records import Actual
-from wcplan.reading.actuals import read_actuals
+from wcplan.reading.actuals import ReadOptions, read_actuals
 from wcplan.reading.values import parse_number
 
 PLAN = make_plan(
@@ -260,3 +260,53 @@ def test_malformed_csv_is_one_finding_at_the_record(in_tmp, text, line, problem)
 def test_other_separators_are_named(in_tmp, text, words):
     f = only(read(in_tmp, text).findings, "missing-column")
     assert f"the file seems separated by {words}: save it as CSV with commas" in f.message
+
+
+# ── fill-in sheets: reference columns, rows not filled in yet ───────────────
+
+
+def test_the_reference_columns_of_a_fill_in_sheet_are_known_and_not_read(in_tmp):
+    text = "序号,指标,目标值,基期值,责任类型,期间,实际值,来源\n1,indicator 1,30,10,牵头,2022,21,x\n"
+    r = read(in_tmp, text)
+    assert r.findings == []
+    assert [(a.indicator, a.value) for a in r.actuals] == [(1, 21.0)]
+
+
+def test_a_row_not_filled_in_is_a_note_and_not_data(in_tmp):
+    text = HEADER + "1,2022,21,x,\n2,2022,,,\n3,2022,,,\n"
+    r = read_actuals([write(in_tmp, "a.csv", text)], PLAN, ReadOptions(trace=True))
+    assert [(f.code, f.line, f.column, f.severity) for f in r.findings] == [
+        ("value-not-filled", 3, 3, Severity.NOTE),
+        ("value-not-filled", 4, 3, Severity.NOTE),
+    ]
+    assert r.findings[0].message == (
+        "not filled in yet: this row has no value, source or note, so it is not counted as data."
+    )
+    assert [a.indicator for a in r.actuals] == [1]
+    assert r.unread == {("a.csv", 3): (2, 2022, 12), ("a.csv", 4): (3, 2022, 12)}
+
+
+def test_an_empty_value_beside_a_source_or_a_note_is_still_an_error(in_tmp):
+    r = read(in_tmp, HEADER + "1,2022,,x,\n1,2021,,,why\n")
+    assert [(f.code, f.line) for f in r.errors] == [("value-missing", 2), ("value-missing", 3)]
+
+
+def test_a_file_with_no_value_filled_in_is_an_error(in_tmp):
+    r = read(in_tmp, HEADER + "1,2022,,,\n2,2022,,,\n")
+    f = only(r.findings, "nothing-filled")
+    assert f.is_error and f.line == 1
+    assert f.message == (
+        "no row of this file has a value: it is a fill-in sheet not filled in yet. Fill in the values "
+        "before submitting it."
+    )
+    assert [f.code for f in r.findings].count("value-not-filled") == 2 and r.actuals == []
+
+
+def test_rows_that_are_not_data_are_traced_to_their_indicator(in_tmp):
+    header = "indicator,period,value,source,note\n"
+    a = write(in_tmp, "a.csv", header + "1,2022,abc,x,\n9,2022,1,x,\n2,2022-H1,5,x,\n")
+    b = write(in_tmp, "b.csv", header + "2,2022年上半年,6,x,\n")
+    r = read_actuals([a, b], PLAN, ReadOptions(trace=True))
+    # a bad value, then a conflict; an unknown indicator names nothing to trace
+    assert r.unread == {("a.csv", 2): (1, 2022, 12), ("b.csv", 2): (2, 2022, 6)}
+    assert r.actuals == []

@@ -70,6 +70,21 @@ def test_trend_json_is_the_apis_records(runner, shipped):
     assert cli_json(runner, "trend", "27")["years"] == wcplan.trend(plan, 27, read).to_records()
 
 
+@pytest.mark.parametrize("by", ["lead", "responsible"])
+def test_submissions_json_is_the_apis_records(runner, by):
+    collected = ROOT / "examples" / "collection" / "2022-H1"
+    plan = wcplan.load_plan(PLAN)
+    read = wcplan.read_actuals(collected, plan, trace=True)
+    result = wcplan.submissions(plan, read, "2022-H1", by)
+    document = cli_json(runner, "submissions", "2022-H1", "--actuals", str(collected), "--by", by)
+    assert document["units"] == result.to_records() and (document["period"], document["by"]) == (
+        "2022-H1",
+        by,
+    )
+    assert document["files_with_errors"] == [f.to_record() for f in result.files_with_errors] == []
+    assert document["complete"] is result.complete is False
+
+
 # ── records and frames ───────────────────────────────────────────────────────
 
 
@@ -120,6 +135,27 @@ def test_tasks_as_frames(shipped):
     work = wcplan.assess_tasks(plan, read, 2022)
     assert work.to_frame().shape[0] == 29 and work.to_frame("lines").shape[0] == 17
     assert set(work.to_frame()["state"]) >= {"not_due"}
+
+
+def test_submissions_as_a_frame_and_only_from_a_traced_read(shipped):
+    plan, read = shipped
+    with pytest.raises(ValueError, match="trace=True"):
+        wcplan.submissions(plan, read, 2022)
+    traced = wcplan.read_actuals([DATA / "actuals"], plan, trace=True)
+    result = wcplan.submissions(plan, traced, 2022, units=["区科技局", "区金融办"])
+    frame = result.to_frame()  # the units in the order given
+    assert list(frame["due_from"]) == ["区科技局"] * 4 + ["区金融办"] and list(frame["id"]) == [
+        26,
+        27,
+        28,
+        29,
+        12,
+    ]
+    assert list(frame["state"]) == ["reported", "missing", "reported", "reported", "reported"]
+    assert frame.loc[frame["id"] == 26, "location"].item() == "data/actuals/2022.csv:26"
+    assert result.to_frame().shape[1] == 15 and wcplan.Submissions.__name__ == "Submissions"
+    with pytest.raises(ValueError, match="not a plan year"):
+        wcplan.submissions(plan, traced, "2024-H1")
 
 
 def test_what_was_read_with_its_findings(tmp_path):

@@ -67,3 +67,10 @@ def test_methodology_doc_names_every_status():
     doc = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
     for status in ("no_data", "met", "on_track", "behind", "off_track", "unknown"):
         assert f"`{status}`" in doc
+
+
+def test_the_filled_sheet_shown_is_the_one_the_examples_read():
+    files = (ROOT / "docs" / "files.md").read_text(encoding="utf-8")
+    shown = re.search(r"```csv\n(序号,指标,责任类型.*?)```", files, re.S)[1]
+    sheet = ROOT / "examples" / "collection" / "2022-H1" / "填报表-2022-H1-区科技局.csv"
+    assert shown == sheet.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")

@@ -16,7 +16,20 @@ from wcplan.cli import app
 ALLOWED = {
     # codes: statuses, formats, choices of options, languages
     *["met", "on_track", "behind", "off_track", "no_data", "unknown"],
-    *["table", "json", "markdown", "html", "xlsx", "text", "github", "lead", "responsible", "zh", "en"],
+    *[
+        "table",
+        "json",
+        "markdown",
+        "html",
+        "xlsx",
+        "csv",
+        "text",
+        "github",
+        "lead",
+        "responsible",
+        "zh",
+        "en",
+    ],
     # placeholders of the help, and the program
     *["YEAR", "PERIOD", "FILE", "NAME", "PATH", "LIST", "ID", "wcplan"],
     # acronyms, product names, and a name of the plan
@@ -36,15 +49,28 @@ REMOVED = [
     r"\bzh_\*",
     r"\b[a-z]+(?:-[a-z]+)+\b",  # finding codes: value-not-number
     r"`wcplan [^`]*`",
-    r"wcplan (?:targets|status|validate|units|trend|report|tasks)\b",
+    r"wcplan (?:targets|status|validate|units|trend|report|tasks|template|submissions)\b",
     r"“[^”]*”|'[^']*'",  # what the user typed, and codes, quoted: “stauts”, 'status'
-    r"(?m)^  (?:targets|status|validate|units|trend|report|tasks)  ",  # the commands in the help
+    r"(?m)^  (?:targets|status|validate|units|trend|report|tasks|template|submissions)\s",  # commands
     r"\bgb18030\b",
 ]
 
 RUNS = [
     ["--help"],
-    *([c, "--help"] for c in ("targets", "status", "validate", "units", "trend", "report", "tasks")),
+    *(
+        [c, "--help"]
+        for c in (
+            "targets",
+            "status",
+            "validate",
+            "units",
+            "trend",
+            "report",
+            "tasks",
+            "template",
+            "submissions",
+        )
+    ),
     ["targets"],
     ["status", "2022"],
     ["status", "2022年上半年"],
@@ -60,6 +86,8 @@ RUNS = [
     ["report", "2022", "-f", "markdown"],
     ["report", "2022-Q3", "-f", "markdown", "--unit", "区工信局"],
     ["status", "2022", "-f", "markdown"],
+    ["submissions", "2022-H1", "--actuals", "examples/collection/2022-H1"],
+    ["submissions", "2022", "-f", "markdown"],
     # usage errors
     ["bogus"],
     ["stauts"],

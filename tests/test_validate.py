@@ -507,6 +507,7 @@ def test_pre_commit_hook_runs_its_command_line_as_pre_commit_would(tmp_path):
     assert hook["id"] == "wcplan-validate" and hook["language"] == "python" and hook["pass_filenames"]
     files = re.compile(hook["files"])
     assert files.search("data/actuals/2022.csv") and files.search("data/actuals/units.xlsx")
+    assert files.search("data/progress/2022.csv") and files.search("data/progress/units.xlsx")
     assert not files.search("data/targets.yaml") and not files.search("docs/actuals.csv")
 
     repo = tmp_path / "repo"
@@ -545,3 +546,18 @@ def test_notes_print_in_text_for_validate_and_status(runner, tmp_path, monkeypat
     s = runner.invoke(app, ["status", "2022", "--actuals", str(f)])
     assert s.exit_code == 0 and "note unit-converted" in s.stderr
     assert "1352" in next(line for line in s.stdout.splitlines() if "Gross industrial" in line)
+
+
+def test_the_example_workflow_validates_actuals_and_task_progress(runner, monkeypatch):
+    import shlex
+
+    import yaml
+
+    monkeypatch.chdir(ROOT)
+    workflow = yaml.safe_load((ROOT / "examples" / "github-actions-validate.yml").read_text(encoding="utf-8"))
+    assert {"data/actuals/**", "data/progress/**"} <= set(workflow[True]["pull_request"]["paths"])
+    [step] = [s for s in workflow["jobs"]["validate"]["steps"] if s.get("name") == "Validate"]
+    args = shlex.split(step["run"])
+    assert args[:2] == ["wcplan", "validate"] and {"data/actuals", "data/progress"} <= set(args)
+    r = runner.invoke(app, args[1:])
+    assert r.exit_code == 0 and r.stdout.endswith("valid: 0 errors, 0 warnings in 4 files.\n")

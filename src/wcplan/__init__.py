@@ -13,6 +13,9 @@ result convertible to plain records (``to_records()``) and to a pandas DataFrame
     wcplan.score_units(year).to_frame()        # one row per lead unit: counts, score
     wcplan.assess_tasks(plan, read, 2022).to_frame()   # one row per commitment
 
+    traced = wcplan.read_actuals(plan=plan, trace=True)     # rows without a figure kept too
+    wcplan.submissions(plan, traced, "2022-H1").to_frame()  # who has reported what (报送情况)
+
 `wcplan status 2022 --format json` prints ``year.to_records()`` as its "indicators": the
 command line is a thin skin over these functions. Importing wcplan is light: each function
 imports what it needs when called, and pandas only in ``to_frame()``.
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     from wcplan.rules.commitments import TasksAssessment
     from wcplan.rules.scorecards import Scorecards
     from wcplan.rules.status import Status
+    from wcplan.rules.submissions import Submissions
     from wcplan.rules.trend import Trend
     from wcplan.rules.yearend import Assessment
 
@@ -55,6 +59,7 @@ __all__ = [
     "Progress",
     "Scorecards",
     "Status",
+    "Submissions",
     "Tasks",
     "TasksAssessment",
     "Trend",
@@ -66,6 +71,7 @@ __all__ = [
     "load_tasks",
     "read_actuals",
     "score_units",
+    "submissions",
     "trend",
 ]
 
@@ -84,6 +90,7 @@ _TYPES = {
     "Progress": "wcplan.model.records",
     "Scorecards": "wcplan.rules.scorecards",
     "Status": "wcplan.rules.status",
+    "Submissions": "wcplan.rules.submissions",
     "Tasks": "wcplan.model.tasks",
     "TasksAssessment": "wcplan.rules.commitments",
     "Trend": "wcplan.rules.trend",
@@ -146,6 +153,7 @@ def read_actuals(
     encoding: str | None = None,
     sheet: str | None = None,
     files_required: bool = False,
+    trace: bool = False,
 ) -> ActualsRead:
     """Read CSV and Excel files of actuals (and of task progress) into one table, with a finding
     for every problem. Never raises for what the files hold: check ``read.errors``.
@@ -155,7 +163,8 @@ def read_actuals(
     file that progress files are read against (or a function returning it), loaded beside the plan
     file when a progress file is met and none is given. `encoding`: decode CSV files with it
     instead of detecting UTF-8 or GBK; `sheet`: the worksheet of workbooks (default: the first);
-    `files_required`: a folder with no file to read is an error, not a warning.
+    `files_required`: a folder with no file to read is an error, not a warning; `trace`: keep what
+    each row that did not become data names (``read.unread``), as `submissions` needs.
 
     >>> read = read_actuals()
     >>> read.to_frame()[["indicator", "year", "value", "source"]].head(1)   # doctest: +SKIP
@@ -174,7 +183,7 @@ def read_actuals(
         chosen = [Path(p) for p in paths]
     if tasks is None:
         tasks = lambda: load_tasks(plan=plan)  # noqa: E731 (loaded only if a progress file needs it)
-    options = ReadOptions(encoding=encoding, sheet=sheet, files_required=files_required)
+    options = ReadOptions(encoding=encoding, sheet=sheet, files_required=files_required, trace=trace)
     return read(chosen, plan, options, tasks=tasks)
 
 
@@ -201,6 +210,22 @@ def assess(plan: Plan, actuals: ActualsRead | Iterable[Actual], when: int | str 
     if isinstance(actuals, ActualsRead):
         return judge_all(plan, actuals.actuals, when, actuals.actuals_files)
     return judge_all(plan, actuals, when)
+
+
+def _period(plan: Plan, when: int | str | Period) -> Period:
+    """A plan year, a text naming a year or a period, or a Period, as a Period of a plan year."""
+    from wcplan.model.periods import parse_period, whole_year
+
+    if isinstance(when, int):
+        when = whole_year(when)
+    elif isinstance(when, str):
+        period = parse_period(when)
+        if period is None:
+            raise ValueError(f"{when!r} is not a year or a period")
+        when = period
+    if when.year not in plan.years:
+        raise ValueError(f"{when.year} is not a plan year")
+    return when
 
 
 def score_units(assessment: Assessment, by: str = "lead") -> Scorecards:
@@ -240,3 +265,43 @@ def trend(plan: Plan, indicator: Indicator | int, actuals: ActualsRead | Iterabl
         indicator = found
     table = actuals.actuals if isinstance(actuals, ActualsRead) else actuals
     return follow(plan, indicator, table)
+
+
+def submissions(
+    plan: Plan,
+    actuals: ActualsRead,
+    when: int | str | Period,
+    by: str = "lead",
+    units: Iterable[str] | None = None,
+) -> Submissions:
+    """Who has reported what for a plan year or a period (报送情况): for each unit, the indicators
+    due from it, each reported, invalid (a row with an error names it), not filled in (a fill-in
+    sheet's row left empty) or missing, with the files and when each was last changed; and who is
+    still to report (``.outstanding``, 催报清单).
+
+    `actuals`: what ``read_actuals(..., trace=True)`` read (without `trace`, a row with an error
+    could not be told from a figure never sent: a ValueError). `by`: ``"lead"``, the indicators
+    each unit leads; ``"responsible"``, those it is responsible for too. `units`: only these
+    (default: every unit that owes something).
+
+    >>> plan = load_plan()
+    >>> result = submissions(plan, read_actuals(plan=plan, trace=True), 2022)
+    >>> [(u.unit, [d.indicator.id for d in u.outstanding]) for u in result.outstanding]
+    [('区工信局', [17, 35]), ('区科技局', [27])]
+    """
+    from wcplan.reading.files import modification_times
+    from wcplan.rules.submissions import collect
+
+    if actuals.unread is None:
+        raise ValueError("read the actuals with read_actuals(..., trace=True) to tell who has reported")
+    return collect(
+        plan,
+        _period(plan, when),
+        actuals.actuals,
+        actuals.findings,
+        actuals.unread,
+        actuals.files,
+        by,
+        list(units) if units is not None else None,
+        modification_times(actuals.files),
+    )

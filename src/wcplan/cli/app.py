@@ -19,7 +19,7 @@ from wcplan.base.errors import UsageError, WcplanError
 from wcplan.base.exit_codes import ExitCode
 from wcplan.base.i18n import N_, _
 from wcplan.cli import options
-from wcplan.cli.commands import report, status, targets, tasks, trend, units, validate
+from wcplan.cli.commands import report, status, submissions, targets, tasks, template, trend, units, validate
 from wcplan.cli.interface import Command, Group
 from wcplan.reading import files
 
@@ -150,6 +150,8 @@ app.command("units", cls=Command, help=units.HELP)(guarded(units.command))
 app.command("trend", cls=Command, help=trend.HELP)(guarded(trend.command))
 app.command("report", cls=Command, help=report.HELP)(guarded(report.command))
 app.command("tasks", cls=Command, help=tasks.HELP)(guarded(tasks.command))
+app.command("template", cls=Command, help=template.HELP)(guarded(template.command))
+app.command("submissions", cls=Command, help=submissions.HELP)(guarded(submissions.command))
 
 
 def main() -> None:

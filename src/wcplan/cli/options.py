@@ -12,6 +12,13 @@ from wcplan.base.i18n import N_
 from wcplan.cli import completion
 
 
+class By(StrEnum):
+    """Whose indicators: the lead unit's (牵头单位), or the responsible units' (责任单位)."""
+
+    lead = "lead"
+    responsible = "responsible"
+
+
 class TableOrJson(StrEnum):
     table = "table"
     json = "json"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from wcplan.base.errors import WcplanError
@@ -20,11 +22,10 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         raise WcplanError(
             _("will not replace {path}: the file is read-only; give --force to replace it.").format(path=path)
         )
+    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from None
-    try:
+        with _signals_held():
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         # mkstemp makes the file private (0600); give it the mode the file would have had:
         # the replaced file's own, else what the umask allows for a new file.
         os.chmod(temporary, _mode_for(path))
@@ -35,9 +36,66 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         os.replace(temporary, path)
     except BaseException as exc:
         # Every failure, Ctrl-C and SIGTERM included (the CLI turns SIGTERM into an interrupt).
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
+        raise
+
+
+def write_all(files: dict[Path, bytes], force: bool = False, folder: Path | None = None) -> None:
+    """Write several files whole or none of them: every target is checked before anything is
+    written (never an input, never a read-only file without `force`), each is written to a
+    temporary file beside it, and only when all are written are they renamed into place.
+    `folder`: the folder they go to, made when it does not exist (and removed again on failure)."""
+    made = None
+    if folder is not None and not folder.is_dir():
+        _check_target(folder)
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise _cannot_write(folder, exc) from None
+        made = folder
+    written: list[tuple[str, Path]] = []
+    try:
+        for path in files:
+            _check_target(path)
+            if not force and _read_only(path):
+                raise WcplanError(
+                    _("will not replace {path}: the file is read-only; give --force to replace it.").format(
+                        path=path
+                    )
+                )
+        for path, data in files.items():
+            try:
+                with _signals_held():
+                    handle, temporary = tempfile.mkstemp(
+                        prefix=f".{path.name}.", suffix=".part", dir=path.parent
+                    )
+                    written.append((temporary, path))
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+            try:
+                os.chmod(temporary, _mode_for(path))
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+        while written:
+            temporary, path = written[0]
+            try:
+                os.replace(temporary, path)
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+            written.pop(0)
+    except BaseException:
+        # Every failure, Ctrl-C and SIGTERM included: no temporary file is left behind.
+        for temporary, _path in written:
+            Path(temporary).unlink(missing_ok=True)
+        if made is not None and not any(made.iterdir()):
+            made.rmdir()
         raise
 
 
@@ -86,3 +144,17 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGINT and SIGTERM while a temporary file is made and noted: an interrupt then lands
+    either before the file exists or where its cleanup runs, never in between."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

@@ -53,6 +53,11 @@ class ActualsRead:
     progress: list[Progress] = field(default_factory=list)
     #: Which of `files` were task-progress files.
     progress_files: list[str] = field(default_factory=list)
+    #: With ReadOptions.trace, the rows of actuals that did not become data (a problem, a value
+    #: not filled in, a repeat), by (file, line): the (indicator id, year, months) they name, where
+    #: both could be read. A finding at such a row can so be traced to its indicator
+    #: (wcplan.rules.submissions). None when the rows were not traced.
+    unread: dict[tuple[str, int], tuple[int, int, int]] | None = None
 
     @property
     def actuals_files(self) -> list[str]:
@@ -100,6 +105,9 @@ class ReadOptions:
     sheet: str | None = None
     #: A folder with no file to read is an error, not a warning (`validate`).
     files_required: bool = False
+    #: Keep ActualsRead.unread: what each row that did not become data names (wcplan submissions).
+    #: Off by default: in a file of a million repeated rows it would hold a million entries.
+    trace: bool = False
 
 
 def read_actuals(
@@ -112,7 +120,7 @@ def read_actuals(
     """
     options = options or ReadOptions()
     files, findings = expand_paths(paths, options.files_required)
-    checker = RowChecker(plan)
+    checker = RowChecker(plan, options.trace)
     merger = ActualsMerger(findings)
     progress = ProgressFiles(plan, tasks, findings)
     names: list[str] = []
@@ -128,7 +136,7 @@ def read_actuals(
         read_table(rows, checker, merger, report, progress)
     merged = merger.merged()
     findings.extend(implausible_jumps(merged, plan))
-    return ActualsRead(merged, findings, names, progress.merged(), progress.files)
+    return ActualsRead(merged, findings, names, progress.merged(), progress.files, checker.unread)
 
 
 class ProgressFiles:
@@ -175,5 +183,18 @@ def read_table(
     if columns is None:
         return
     layout = [columns.get(c) for c in CHECKED]
+    read = unfilled = 0
     for line, row in data_rows(rows, header, header_line, report, columns):
-        checker.check(row, columns, layout, line, report, merger)
+        read += 1
+        unfilled += checker.check(row, columns, layout, line, report, merger)
+    if read and unfilled == read:
+        # A file that holds no figure at all says nothing, like one without data rows: an error, so
+        # that a fill-in sheet sent back empty cannot pass CI. One partly filled is valid.
+        report(
+            "nothing-filled",
+            _(
+                "no row of this file has a value: it is a fill-in sheet not filled in yet. Fill in the "
+                "values before submitting it."
+            ),
+            header_line,
+        )

@@ -1,6 +1,7 @@
 """The files to read, and the files this run has read.
 
 `expand_paths`: the files named, and the CSV and Excel files of the folders named, each once.
+`modification_times`: when each file read was last changed (wcplan submissions shows it).
 
 The registry: every reader records each file it reads: the plan file, the tasks file, and every
 file of actuals or task progress, those found inside folders included. Every writer calls
@@ -10,6 +11,7 @@ absolute, through a symbolic or a hard link): files are compared by device and i
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import stat
@@ -89,6 +91,19 @@ def _unreachable(entry: Path, exc: OSError) -> str:
             target=os.readlink(entry)
         )
     return _("cannot read this file: {reason}.").format(reason=exc.strerror)
+
+
+def modification_times(files: Iterable[str]) -> dict[str, dt.datetime]:
+    """When each file (named as the reader names it: relative to the working folder, or absolute)
+    was last changed, in local time. A file that cannot be examined is left out."""
+    times = {}
+    for name in files:
+        try:
+            stamp = os.stat(name).st_mtime
+        except OSError:
+            continue
+        times[name] = dt.datetime.fromtimestamp(stamp, dt.UTC).astimezone()
+    return times
 
 
 # ── the registry of files read ─────────────────────────────────────────────────

@@ -21,6 +21,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源", "数据来源"),
     "note": ("note", "备注", "说明"),
     "reporter": ("reporter", "填报单位"),
+    # The reference columns of wcplan's fill-in sheets (wcplan.model.template): known, and never read.
+    "target": ("target", "目标值"),
+    "baseline": ("baseline", "基期值"),
+    "role": ("role", "责任类型"),
 }
 HEADER = {alias.casefold(): column for column, aliases in COLUMNS.items() for alias in aliases}
 

@@ -57,7 +57,7 @@ class RowChecker:
     is memoised by its text; findings are still made per row, with that row's line and column.
     """
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, trace: bool = False):
         self.plan = plan
         self.by_name = {name_key(i.name): i for i in plan.indicators}
         ids = [i.id for i in plan.indicators]
@@ -70,6 +70,8 @@ class RowChecker:
         self._periods: dict[tuple[str, str], tuple] = {}
         self._values: dict[tuple[str, int, str], tuple] = {}
         self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
+        #: ActualsRead.unread, kept when tracing
+        self.unread: dict[tuple[str, int], tuple[int, int, int]] | None = {} if trace else None
 
     def check(
         self,
@@ -79,8 +81,8 @@ class RowChecker:
         line: int,
         report: Reporter,
         merger: ActualsMerger,
-    ) -> None:
-        """Check one row and hand its value to `merger`.
+    ) -> bool:
+        """Check one row and hand its value to `merger`; whether the row is not filled in yet.
 
         `layout`: the positions of the CHECKED columns in `row` (None where a file lacks one).
         """
@@ -88,6 +90,9 @@ class RowChecker:
             row[index].strip() if index is not None else "" for index in layout
         ]
         report_controls(row, layout, line, report)
+        # A row with nothing of what a reporter writes (a fill-in sheet's row left empty) is not yet
+        # filled in: a note, not data. An empty value beside a source or a note is an error.
+        unfilled = not (value_text or source or note)
         ok = True
         key = (id_text, name_text)
         found = self._indicators.get(key)
@@ -108,7 +113,15 @@ class RowChecker:
             ok = False
 
         value = None
-        if indicator is not None or not value_text:
+        if unfilled:
+            report(
+                "value-not-filled",
+                _("not filled in yet: this row has no value, source or note, so it is not counted as data."),
+                line,
+                columns["value"] + 1,
+                Severity.NOTE,
+            )
+        elif indicator is not None or not value_text:
             key = (value_text, indicator.id if indicator else 0, unit_text)
             found = self._values.get(key)
             if found is None:
@@ -130,7 +143,7 @@ class RowChecker:
                 columns["value"] + 1,
             )
 
-        if not source and "source" in columns:
+        if not source and "source" in columns and not unfilled:
             report(
                 "source-missing",
                 _("the source is empty: say where this value comes from."),
@@ -149,10 +162,10 @@ class RowChecker:
                 columns["reporter"] + 1,
             )
             ok = False
-        if not ok or value is None:
-            return
-        if merger.seen(indicator.id, period, value, report.name, line):
-            return
+        if not ok or value is None or merger.seen(indicator.id, period, value, report.name, line):
+            if self.unread is not None and indicator is not None and period is not None:
+                self.unread[report.name, line] = (indicator.id, period.year, period.months)
+            return unfilled
         merger.add(
             Actual(
                 indicator=indicator.id,
@@ -169,6 +182,7 @@ class RowChecker:
             ),
             period.label,
         )
+        return False
 
     # Each parse returns (result, problem) where problem is (code, column, sentence) or None.
 

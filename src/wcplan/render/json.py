@@ -21,6 +21,7 @@ from wcplan.rules.yearend import Assessment
 if TYPE_CHECKING:
     # annotations only: the status tables need not build the tasks schema
     from wcplan.rules.commitments import TasksAssessment
+    from wcplan.rules.submissions import Submissions
 
 
 def assessment_document(a: Assessment) -> dict:
@@ -117,6 +118,38 @@ def report_document(report: Report) -> dict:
             "lagging": [r.indicator.id for r in report.lagging],
             "no_data": [r.indicator.id for r in report.no_data],
             "tasks": tasks_document(report.tasks) if report.tasks is not None else None,
+        }
+    )
+
+
+def submissions_document(s: Submissions) -> dict:
+    """`wcplan submissions --format json`: each unit's record (`s.to_records()`), who is still to
+    report, the files with errors, and the list to paste (催报清单)."""
+    from wcplan.render.submissions import chase, notes
+
+    return clean(
+        {
+            "period": s.period.label,
+            "year": s.period.year,
+            "months": s.period.months,
+            "by": s.by,
+            "complete": s.complete,
+            "counts": {str(k): v for k, v in s.counts.items()},
+            "units": s.to_records(),
+            "still_to_report": [
+                {
+                    "unit": u.unit,
+                    "indicators": [
+                        {"id": d.indicator.id, "name": d.indicator.name, "state": str(d.state)}
+                        for d in u.outstanding
+                    ],
+                }
+                for u in s.outstanding
+            ],
+            "files_with_errors": [f.to_record() for f in s.files_with_errors],
+            "chase": chase(s),
+            "notes": notes(s),
+            "files": s.files,
         }
     )
 

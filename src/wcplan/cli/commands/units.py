@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,12 +10,6 @@ import wcplan
 from wcplan.base.i18n import N_
 from wcplan.cli import completion, options
 from wcplan.cli.inputs import assess_both, load, resolve_year
-
-
-class By(StrEnum):
-    lead = "lead"
-    responsible = "responsible"
-
 
 HELP = N_(
     "Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;"
@@ -35,13 +28,13 @@ def command(
         ),
     ],
     by: Annotated[
-        By,
+        options.By,
         typer.Option(
             "--by",
             case_sensitive=False,
             help=N_("Score lead units (牵头单位) or responsible units (责任单位)."),
         ),
-    ] = By.lead,
+    ] = options.By.lead,
     targets: options.Targets = None,
     tasks: options.Tasks = None,
     actuals: options.Actuals = None,
