@@ -51,7 +51,7 @@ def test_validate_help_and_its_argument(runner):
 
 def test_report_and_actuals_help_say_what_they_do(runner):
     out = " ".join(run(runner, "report", "--help").stdout.split())
-    assert "Default: stdout for markdown and json; wcplan-report-PERIOD.html or .xlsx" in out
+    assert "Default: stdout for Markdown and JSON, else wcplan-report-PERIOD.html, .xlsx or .docx" in out
     out = " ".join(run(runner, "status", "--help").stdout.split())
     assert "A CSV or Excel (.xlsx) file of actuals" in out
 

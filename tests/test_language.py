@@ -22,6 +22,7 @@ ALLOWED = {
         "markdown",
         "html",
         "xlsx",
+        "docx",
         "csv",
         "text",
         "github",
@@ -43,8 +44,8 @@ ALLOWED = {
 REMOVED = [
     r"(?<![\w-])--?[a-z][a-z-]*",  # --unit, -f
     r"[\w./-]*/[\w./-]*",  # data/actuals/2022.csv, actuals/
-    r"[\w-]+\.(?:csv|xlsx|yaml|html|md)\b",  # targets.yaml, wcplan-report-PERIOD.html
-    r"\.(?:csv|xlsx|yaml|html)\b",  # .xlsx
+    r"[\w-]+\.(?:csv|xlsx|docx|yaml|html|md|json)\b",  # targets.yaml, wcplan-report-PERIOD.html
+    r"\.(?:csv|xlsx|docx|yaml|html|md|json)\b",  # .xlsx
     r"\$?[A-Z][A-Z_]*_[A-Z_]+|\bLANG\b",  # $WCPLAN_LANG, LC_ALL, GITHUB_STEP_SUMMARY, LANG
     r"\bzh_\*",
     r"\b[a-z]+(?:-[a-z]+)+\b",  # finding codes: value-not-number
@@ -133,11 +134,26 @@ def test_made_up_values_are_called_so_in_chinese(runner, tmp_path):
     assert stray_english("\n".join(cells)) == []
 
 
+def test_the_word_report_in_chinese(runner, tmp_path):
+    import docx
+
+    target = tmp_path / "r.docx"
+    runner.invoke(app, ["--lang", "zh", "report", "2022", "-f", "docx", "-o", str(target)])
+    document = docx.Document(target)
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for table in document.tables for row in table.rows for c in row.cells]
+    assert any("示意数据 (38)" in t for t in texts)
+    assert stray_english("\n".join(texts)) == []
+
+
 def test_html_tells_no_data_from_unknown_and_the_chart_from_the_outlook(runner, tmp_path):
     from wcplan.render.html import COLOUR
     from wcplan.rules.status import Status
 
     assert len(set(COLOUR.values())) == len(Status)
+    from wcplan.render.office import STATUS_FILL
+
+    assert len(set(STATUS_FILL.values())) == len(Status)  # Excel and Word
     target = tmp_path / "r.html"
     runner.invoke(app, ["--lang", "zh", "report", "2022", "-f", "html", "-o", str(target)])
     page = target.read_text(encoding="utf-8")

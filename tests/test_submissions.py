@@ -208,7 +208,8 @@ def test_markdown_in_chinese_is_ready_to_paste(runner, folder):
     )
     assert "| 27 | 全社会研发经费投入占GDP比重 | _ 未填写 |  | 3 |" in md
     assert (
-        "### 2022年上半年 催报清单\n\n1. 区科技局：尚缺 2 项指标：27 全社会研发经费投入占GDP比重（未填写）；" in md
+        "### 2022年上半年 催报清单\n\n1. 区科技局：尚缺 2 项指标：27 全社会研发经费投入占GDP比重（未填写）；"
+        in md
     )
     assert "3. 各产业链办公室：尚缺 1 项指标：18 产业链企业引进数（待更正：in/chains.csv:2）。" in md
 

@@ -10,9 +10,17 @@ import datetime as dt
 import math
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+)
 from pydantic_core import PydanticCustomError
 
 from wcplan.base.i18n import _, pick
@@ -135,18 +143,49 @@ class Indicator(StrictModel):
         return pick(self.name, self.name_en)
 
 
+class UnitNames(StrictModel):
+    """A unit's other names: in English, and short forms for narrow places (a sheet's tab)."""
+
+    en: str | None = None
+    short: str | None = None
+    short_en: str | None = None
+
+
+def _unit_entry(value: Any) -> Any:
+    """A unit is declared with its English name (null: none), or with a mapping of its names."""
+    if value is None or isinstance(value, str):
+        return {"en": value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError("unit_names", "Input should be text or a mapping")
+    return value
+
+
 class Plan(StrictModel):
     plan: PlanMeta
     #: English names of the categories.
     categories_en: dict[str, str] = {}
-    #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once, with its
-    #: English name (null: none). Every lead and responsible unit must be one of them.
-    units: dict[str, str | None] = Field(min_length=1)
+    #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once under
+    #: `units`, with its English name (null: none), or with a mapping {en, short, short_en}.
+    #: Every lead and responsible unit must be one of them.
+    unit_names: dict[str, Annotated[UnitNames, BeforeValidator(_unit_entry)]] = Field(
+        min_length=1, alias="units"
+    )
     indicators: list[Indicator] = Field(min_length=1)
+
+    @property
+    def units(self) -> dict[str, str | None]:
+        """The declared units, each with its English name (None: none)."""
+        return {unit: names.en for unit, names in self.unit_names.items()}
 
     def unit_label(self, unit: str) -> str:
         """A unit's name in the current language."""
-        return pick(unit, self.units.get(unit))
+        names = self.unit_names.get(unit)
+        return pick(unit, names.en if names else None)
+
+    def unit_short_label(self, unit: str) -> str:
+        """A unit's short name in the current language, where the plan gives one, else its name."""
+        names = self.unit_names.get(unit) or UnitNames()
+        return pick(names.short or unit, names.short_en or names.en)
 
     def units_label(self, units) -> str:
         return _(", ").join(self.unit_label(u) for u in units)

@@ -10,7 +10,7 @@ import typer
 
 from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _, ngettext
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, resolve_period
 from wcplan.model.periods import shown
 
@@ -24,6 +24,7 @@ Period = Annotated[
     str,
     typer.Argument(
         metavar="YEAR|PERIOD",
+        autocompletion=completion.periods,
         help=N_(
             "The plan year (2022), or the period (2022-06, 2022-Q2, 2022-H1, 2022年6月, 2022年二季度, "
             "2022年上半年), whose figures the sheets ask for."
@@ -45,6 +46,7 @@ def command(
         typer.Option(
             "--unit",
             metavar="NAME",
+            autocompletion=completion.units,
             help=N_(
                 "Only the sheet of this unit, e.g. 区工信局; repeatable. One unit makes one file; "
                 "default: every unit, into a folder."
