@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from conftest import DATA
+from wcplan.base import i18n
 from wcplan.base.errors import PlanFileError
 from wcplan.cli import app
 from wcplan.model.planfile import load_plan
@@ -386,3 +387,47 @@ def test_the_loader_without_libyaml_refuses_the_same(tmp_path):
             fast.value.column,
             fast.value.sentence,
         )
+
+
+def test_a_unit_may_be_declared_with_short_names(tmp_path):
+    path = tmp_path / "targets.yaml"
+    new = '  区财政局:\n    en: "District Finance Bureau"\n    short: 财政局\n    short_en: "Finance Bureau"'
+    path.write_text(edited('  区财政局: "District Finance Bureau"', new), encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.units["区财政局"] == "District Finance Bureau"
+    assert plan.unit_label("区财政局") == "District Finance Bureau"
+    assert plan.unit_short_label("区财政局") == "Finance Bureau"
+    i18n.activate("zh")
+    assert plan.unit_short_label("区财政局") == "财政局" and plan.unit_label("区财政局") == "区财政局"
+    i18n.activate("en")
+    shipped = load_plan(DATA / "targets.yaml")
+    assert shipped.unit_short_label("区金融办") == "Financial Affairs Office"
+    assert shipped.unit_short_label("区财政局") == "District Finance Bureau"  # none: the full name fits
+    assert all(len(shipped.unit_short_label(u)) <= 31 for u in shipped.units)
+
+
+@pytest.mark.parametrize(
+    ("new", "code", "sentence"),
+    [
+        (
+            "  区财政局: 5",
+            "plan-field-invalid",
+            "the plan: field 'units.区财政局' must be the unit's English name, or a mapping of its names "
+            "(en, short, short_en), not 5.",
+        ),
+        (
+            '  区财政局: {en: "Finance", abbr: "F"}',
+            "plan-field-unknown",
+            "the plan: 'units.区财政局.abbr' is not a field of the plan file.",
+        ),
+        (
+            "  区财政局: {en: 5}",
+            "plan-field-invalid",
+            "the plan: field 'units.区财政局.en' must be text, not 5.",
+        ),
+    ],
+)
+def test_a_unit_declared_wrongly_is_one_sentence_at_its_line(tmp_path, new, code, sentence):
+    [f] = problems(tmp_path, edited('  区财政局: "District Finance Bureau"', new))
+    assert (f.code, f.message) == (code, sentence)
+    assert f.line == line_of('  区财政局: "District Finance Bureau"')

@@ -154,7 +154,9 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
     by_id = {i["id"]: i for i in doc["indicators"]}
     book = load_workbook(out)
     plan = load_plan(DATA / "targets.yaml")
-    leads = [plan.unit_label(u)[:31] for u in dict.fromkeys(i["lead"] for i in doc["indicators"])]
+    lead_units = list(dict.fromkeys(i["lead"] for i in doc["indicators"]))
+    leads = [plan.unit_short_label(u) for u in lead_units]
+    assert leads[:2] == ["Industry and IT Bureau", "Industrial Development Bureau"]  # the plan's short names
     assert book.sheetnames == [
         "Summary",
         *leads,
@@ -165,21 +167,39 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
         "Task notes",
         "Method",
     ]
-    commitments = {row[1]: row for row in book["Commitments"].iter_rows(min_row=2, values_only=True)}
+    sheet = book["Commitments"]
+    header = [c.value for c in sheet[2]]
+    assert header[4:7] == ["Comparison", "Target", "Due"]
+    commitments = {
+        row[1]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=3, values_only=True)
+    }
     by_commitment = {c["id"]: c for c in doc["tasks"]["commitments"]}
     assert set(commitments) == set(by_commitment)
     for ident, row in commitments.items():
-        assert row[6] == by_commitment[ident]["value"] and row[7] == by_commitment[ident]["gap"]
+        c = by_commitment[ident]
+        assert (row["Value"], row["Gap"], row["Target"]) == (c["value"], c["gap"], c["target"])
+        assert row["Comparison"] == c["comparison"].replace(">=", "≥").replace("<=", "≤")
+        assert row["Due"] == ("yearly" if c["yearly"] else c["due"])
+        assert (
+            row["Plan"] == pytest.approx(c["plan_progress"])
+            if c["plan_progress"] is not None
+            else row["Plan"] is None
+        )
+    dates = {r[1]: r[4] for r in book["Lines of work"].iter_rows(min_row=3, values_only=True)}
+    for line in doc["tasks"]["lines"]:
+        shown = dates[line["id"]]
+        assert (shown.date().isoformat() if shown else None) == line["date"]  # a date cell, not text
     seen = []
-    for lead in leads:
+    for unit, lead in zip(lead_units, leads, strict=True):
         sheet = book[lead]
-        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:L")
-        header = [c.value for c in sheet[1]]
-        for row in sheet.iter_rows(min_row=2, values_only=True):
+        assert sheet["A1"].value.startswith(plan.unit_label(unit) + " · ")  # the full name above the table
+        assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref.startswith("A2:L")
+        header = [c.value for c in sheet[2]]
+        for row in sheet.iter_rows(min_row=3, values_only=True):
             cells = dict(zip(header, row, strict=True))
             item = by_id[cells["ID"]]
             seen.append(cells["ID"])
-            assert plan.unit_label(item["lead"])[:31] == lead
+            assert plan.unit_short_label(item["lead"]) == lead
             assert cells["Indicator"] == plan.indicator(cells["ID"]).name_en
             assert cells["Unit"] == units.label(item["unit"])
             for column, key in [
@@ -198,8 +218,8 @@ def test_excel_report_values_match_the_json_report(runner, tmp_path):
             assert cells["Source"] == ("illustrative" if item["illustrative"] else item["source"])
     assert sorted(seen) == list(range(1, 43))
     lag = book["What lags"]
-    assert [r[0] for r in lag.iter_rows(min_row=2, values_only=True)] == doc["lagging"]
-    assert [r[0] for r in book["No data"].iter_rows(min_row=2, values_only=True)] == doc["no_data"]
+    assert [r[0] for r in lag.iter_rows(min_row=3, values_only=True)] == doc["lagging"]
+    assert [r[0] for r in book["No data"].iter_rows(min_row=3, values_only=True)] == doc["no_data"]
     summary = [r[0] for r in book["Summary"].iter_rows(values_only=True)]
     assert any(isinstance(v, str) and v.startswith("Illustrative data: 38 of the 39") for v in summary)
 
@@ -231,18 +251,42 @@ def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
     ]
     assert runner.invoke(app, args, env=ENV).exit_code == 0
     book = load_workbook(out)
-    cell = book["District Bureau of Industry and"]["B2"]
+    cell = book["Industry and IT Bureau"]["B3"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s" and cell.quotePrefix
-    assert "@财政" in book.sheetnames and book["@财政"]["A1"].value == "ID"
-    sheet = book["District Bureau of Industry and"]
-    row = {c.column_letter: c for c in sheet[2]}  # indicator 1: 亿元, behind
+    assert "@财政" in book.sheetnames and book["@财政"]["A2"].value == "ID"  # no short name: the name
+    assert book["@财政"]["A1"].data_type == "s" and book["@财政"]["A1"].quotePrefix  # its title, too
+    sheet = book["Industry and IT Bureau"]
+    row = {c.column_letter: c for c in sheet[3]}  # indicator 1: 亿元, behind
     assert row["F"].number_format == "0.0" and row["H"].number_format == "0.0%"
     assert row["J"].fill.fgColor.rgb.endswith("FFEB9C")
-    pct = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 4)  # a % indicator
+    pct = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == 4)  # a % indicator
     assert pct[5].number_format == '0.0"%"' and pct[6].number_format.startswith('+0.0" pp"')
-    count = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 3)  # 家
+    count = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == 3)  # 家
     assert count[5].number_format == "0"
     assert sheet.column_dimensions["B"].width >= 2 * len("智能制造系统解决方案供应商引进数")
+
+
+def test_excel_sheets_have_widths_and_print_on_a4_one_page_wide(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "2022", "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (str(setup.paperSize), setup.orientation) == (sheet.PAPERSIZE_A4, "landscape"), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth, setup.fitToHeight) == (
+            1,
+            0,
+        )
+        assert sheet.column_dimensions["A"].width, sheet.title  # widths set on every sheet
+        assert "&P" in sheet.oddFooter.center.text and "progress report 2022" in sheet.oddHeader.center.text
+        if sheet.title not in ("Summary", "Task notes", "Method"):
+            assert sheet.print_title_rows == "$1:$2", sheet.title  # title and header on every page
+    summary = book["Summary"]
+    # the summary's columns fit its tables, not its long title line
+    assert 10 <= summary.column_dimensions["B"].width <= 15
+    assert summary.column_dimensions["A"].width <= 52
 
 
 def test_excel_without_output_is_written_here_and_said(runner, tmp_path, monkeypatch):
@@ -279,7 +323,7 @@ def test_html_report_is_self_contained_and_complete(runner, tmp_path):
                 self.row = []
             elif tag in ("td", "th"):
                 self.cell = ""
-            elif tag == "svg":
+            elif tag == "svg" and ("class", "path") in attrs:
                 self.svgs += 1
 
         def handle_endtag(self, tag):
@@ -300,6 +344,38 @@ def test_html_report_is_self_contained_and_complete(runner, tmp_path):
     assert parser.svgs == 42
     assert page.count("Illustrative data: 38 of the 39") == 1
     assert "made on 2023-11-14" in page and "How statuses are judged" in page
+
+
+def test_html_tables_print_with_their_headers_and_become_cards_on_a_phone(runner, tmp_path):
+    import re
+
+    page = html_report(runner, tmp_path)
+    tables = re.findall(r"<table[^>]*>.*?</table>", page, re.S)
+    assert len(tables) > 10
+    for table in tables:
+        assert table.startswith('<table class="cards"><thead><tr><th>')  # the header repeats on each page
+        assert table.count("<thead>") == 1 and "<tbody>" in table
+    # on a phone every cell but the ID and the name says what it is
+    first = re.search(r"<tbody><tr>(.*?)</tr>", tables[0], re.S).group(1)
+    assert re.findall(r'data-label="([^"]*)"', first) == [
+        "Unit",
+        "Baseline",
+        "Target",
+        "Actual",
+        "Gap",
+        "Compl.",
+        "Progr.",
+        "Status",
+        "Outlook",
+        "Targets and actuals",
+    ]
+    assert '<td class="name">Gross industrial output value</td>' in first
+    assert "@page { size: A4;" in page and "print-color-adjust: exact" in page
+    assert "thead { display: table-header-group; }" in page and "break-inside: avoid" in page
+    assert "@media (max-width: 640px)" in page
+    legend = re.search(r"<p class=\"legend\"><span>Targets and actuals:.*?</p>", page, re.S).group(0)
+    for words in ("targets from the baseline", "actual of the year", "earlier actuals", "projected 2023"):
+        assert words in legend
 
 
 def test_html_escapes_text_from_the_plan(runner, tmp_path):
@@ -358,6 +434,41 @@ def test_html_report_renders_in_a_real_browser(runner, tmp_path, size, name):
     assert len(data) > 30_000  # a page with text and charts, not a blank one
 
 
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """The size in points of every page of a PDF that Chromium printed (its page objects are plain)."""
+    import re
+
+    sizes = re.findall(rb"/Type\s*/Page\b(?!s).*?/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf, re.S)
+    if not sizes:  # MediaBox before Type
+        sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\].*?/Type\s*/Page\b(?!s)", pdf, re.S)
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs it where it can)")
+def test_html_report_prints_on_a4(runner, tmp_path):
+    import subprocess
+
+    html_report(runner, tmp_path)
+    pdf = tmp_path / "r.pdf"
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+    ]
+    flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    subprocess.run(
+        [CHROMIUM, *flags, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", (tmp_path / "r.html").as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
+    pages = _pdf_pages(pdf.read_bytes())
+    assert pages, "no page found in the PDF"
+    assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in pages)  # A4 portrait, not Letter
+    assert len(pages) <= 9, len(pages)
+
+
 def test_html_paths_mark_every_actual_so_far(runner, tmp_path):
     page = html_report(runner, tmp_path)
     label = next(
@@ -381,3 +492,268 @@ def test_written_files_get_ordinary_permissions(runner, tmp_path):
         assert kept.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
     finally:
         os.umask(old)
+
+
+# ── the format follows the file name ─────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [
+        ("r.md", b"# Three-Year"),
+        ("r.json", b"{"),
+        ("r.HTML", b"<!doctype html>"),
+        ("r.xlsx", b"PK"),
+        ("r.docx", b"PK"),
+    ],
+)
+def test_the_format_follows_the_extension_of_output(runner, tmp_path, name, magic):
+    out = tmp_path / name
+    r = runner.invoke(app, ["report", "2022", "-o", str(out)], env=ENV)
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes().startswith(magic)
+    if name.endswith(("x",)):
+        import zipfile
+
+        names = zipfile.ZipFile(out).namelist()
+        assert ("word/document.xml" if name.endswith(".docx") else "xl/workbook.xml") in names
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (
+            ["-f", "markdown", "-o", "r.xlsx"],
+            "Invalid value for --format: --format markdown contradicts the file name r.xlsx, which is xlsx; "
+            "drop --format or rename the file.",
+        ),
+        (
+            ["-o", "r.txt"],
+            "Invalid value for --output: cannot tell the report format from the extension .txt of r.txt: use "
+            "one of .md, .json, .html, .xlsx, .docx.",
+        ),
+        (
+            ["-f", "markdown", "-o", "r.txt"],
+            "Invalid value for --output: cannot tell the report format from the extension .txt of r.txt: use "
+            "one of .md, .json, .html, .xlsx, .docx.",
+        ),
+        (
+            ["-o", "report"],
+            "Invalid value for --output: report has no extension to tell the report format by: end its name "
+            "with one of .md, .json, .html, .xlsx, .docx, or give --format.",
+        ),
+        (
+            ["-f", "docx", "-o", "-"],
+            "Invalid value for --output: the docx format is a binary file and cannot go to stdout; give a "
+            "file name with --output, such as wcplan-report-2022.docx.",
+        ),
+        (
+            ["-o", "out/"],
+            "Invalid value for --output: out/ is a folder; give the name of a file to write, such as "
+            "out/wcplan-report-2022.md.",
+        ),
+        (
+            ["-f", "xlsx", "-o", "existing"],
+            "Invalid value for --output: existing is a folder; give the name of a file to write, such as "
+            "existing/wcplan-report-2022.xlsx.",
+        ),
+    ],
+)
+def test_a_format_the_name_cannot_carry_is_a_usage_error(runner, tmp_path, monkeypatch, args, sentence):
+    monkeypatch.setenv("WCPLAN_TARGETS", str(DATA / "targets.yaml"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing").mkdir()
+    r = runner.invoke(app, ["report", "2022", *args], env=ENV)
+    assert r.exit_code == 2
+    assert " ".join(r.stderr.split()).endswith(sentence)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]  # nothing written
+    assert list((tmp_path / "existing").iterdir()) == []
+
+
+def test_output_dash_is_stdout_for_text_formats(runner):
+    for args, start in [([], "# Three-Year"), (["-f", "json"], "{"), (["-f", "html"], "<!doctype html>")]:
+        r = runner.invoke(app, ["report", "2022", "-o", "-", *args], env=ENV)
+        assert r.exit_code == 0 and r.stdout.startswith(start) and "wrote" not in r.stderr
+
+
+def test_a_name_without_extension_takes_the_format_given(runner, tmp_path):
+    out = tmp_path / "report"
+    r = runner.invoke(app, ["report", "2022", "-f", "json", "-o", str(out)], env=ENV)
+    assert r.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["year"] == 2022
+
+
+# ── Word ─────────────────────────────────────────────────────────────────────
+
+
+def docx_report(runner, tmp_path, *extra):
+    out = tmp_path / "r.docx"
+    r = runner.invoke(app, ["report", "2022", "-f", "docx", "-o", str(out), *extra], env=ENV)
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_word_report_tables_match_the_json_report(runner, tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from wcplan.render import text
+    from wcplan.render.office import STATUS_FILL
+
+    doc = json.loads(runner.invoke(app, ["report", "2022", "-f", "json"], env=ENV).stdout)
+    by_id = {i["id"]: i for i in doc["indicators"]}
+    plan = load_plan(DATA / "targets.yaml")
+    word = Document(str(docx_report(runner, tmp_path)))
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in word.tables]
+    heads = [t[0] for t in tables]
+
+    def shown(value):
+        return "" if value is None else text.number(value)
+
+    unit_tables = [
+        t for t, h in zip(word.tables, heads, strict=True) if h[:2] == ["ID", "Indicator"] and len(h) == 12
+    ]
+    assert len(unit_tables) == 7
+    seen = []
+    fills = {str(k): v for k, v in STATUS_FILL.items()}
+    for table in unit_tables:
+        header = [c.text for c in table.rows[0].cells]
+        assert header == [*text.headers(text.RESULT_COLUMNS), "Outlook", "Source"]
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+        for row in table.rows[1:]:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None  # never split across pages
+            cells = dict(zip(header, [c.text for c in row.cells], strict=True))
+            item = by_id[int(cells["ID"])]
+            seen.append(item["id"])
+            expected = {
+                "Indicator": plan.indicator(item["id"]).name_en,
+                "Unit": units.label(item["unit"], short=True),
+                "Baseline": "—" if item["baseline"] is None else shown(item["baseline"]),
+                "Target": shown(item["target"]),
+                "Actual": shown(item["actual"]),
+                "Gap": text.points_text(text.number(item["gap"], sign=True))
+                if item["gap"] is not None and item["unit"] == "%"
+                else text.number(item["gap"], sign=True),
+                "Compl.": text.percent(item["completion"]),
+                "Progr.": text.progress(item["progress"]),
+                "Status": text.status_text(text.Status(item["status"]))
+                + ("*" if item["provisional"] else ""),
+                "Outlook": text.outlook_label(text.Outlook(item["outlook"])) if item["outlook"] else "",
+                "Source": ("illustrative" if item["illustrative"] else item["source"]) or "",
+            }
+            assert {k: cells[k] for k in expected} == expected, item["id"]
+            status_cell = row.cells[9]._tc
+            assert status_cell.tcPr.find(qn("w:shd")).get(qn("w:fill")) == fills[item["status"]]
+            assert row.cells[4].paragraphs[0].alignment == 2  # numbers right-aligned
+    assert sorted(seen) == list(range(1, 43))
+    lag = next(t for t in tables if t[0] == ["ID", "Indicator", "Lead unit", "Status", "Progr.", "Gap"])
+    assert [int(r[0]) for r in lag[1:]] == doc["lagging"]
+    assert [r[2] for r in lag[1:]] == [plan.unit_label(by_id[i]["lead"]) for i in doc["lagging"]]
+    no_data = next(t for t in tables if t[0] == ["ID", "Indicator", "Lead unit", "Status", "Why"])
+    assert [int(r[0]) for r in no_data[1:]] == doc["no_data"]
+    summary = next(t for t in tables if t[0] == ["Status", "Indicators", "Share"])
+    assert [int(r[1]) for r in summary[1:]] == [doc["summary"][s] for s in fills]
+    commitments = {r[0]: r for t in tables if t[0][:2] == ["ID", "Commitment"] for r in t[1:]}
+    by_commitment = {c["id"]: c for c in doc["tasks"]["commitments"]}
+    assert set(commitments) == set(by_commitment)
+    for ident, row in commitments.items():
+        c = by_commitment[ident]
+        assert row[3] == c["comparison"].replace(">=", "≥").replace("<=", "≤")
+        assert (row[4], row[6], row[7]) == (
+            shown(c["target"]),
+            shown(c["value"]),
+            text.number(c["gap"], sign=True),
+        )
+    lines = {r[0]: r for t in tables if t[0][:2] == ["ID", "Line of work"] for r in t[1:]}
+    assert set(lines) == {line["id"] for line in doc["tasks"]["lines"]}
+    for line in doc["tasks"]["lines"]:
+        assert lines[line["id"]][3] == (line["date"] or "")
+    paragraphs = [p.text for p in word.paragraphs]
+    assert paragraphs[0].startswith(plan.meta.title_en) and paragraphs[0].endswith("progress report 2022")
+    assert paragraphs[1] == "望发〔2021〕4号" and "Made on 2023-11-14" in paragraphs[2]
+    warning = next(p for p in word.paragraphs if p.text.startswith("Illustrative data: 38 of the 39"))
+    assert warning.runs[0].bold
+    assert "How statuses are judged" in paragraphs and any("R ≥ 0.95" in p for p in paragraphs)
+
+
+def test_word_report_is_a4_with_chinese_fonts_landscape_tables_and_page_numbers(runner, tmp_path):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    word = Document(str(docx_report(runner, tmp_path, "--lang", "zh")))
+    sections = word.sections
+    assert [s.orientation for s in sections] == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,  # the units' tables
+        WD_ORIENT.PORTRAIT,  # what lags, no data
+        WD_ORIENT.LANDSCAPE,  # tasks and commitments
+        WD_ORIENT.PORTRAIT,  # the method
+    ]
+    for s in sections:
+        size = sorted([round(s.page_width.cm, 1), round(s.page_height.cm, 1)])
+        assert size == [21.0, 29.7]
+
+    def east_asian(style):
+        return word.styles[style].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+    assert east_asian("Normal") == "仿宋" and east_asian("Table Text") == "宋体"
+    assert east_asian("Heading 1") == east_asian("Heading 2") == east_asian("Title") == "黑体"
+    footer = sections[0].footer.paragraphs[0]._p.xml
+    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer and "第" in footer
+    assert word.paragraphs[0].text.startswith("《长沙市望城区打造国家重要先进制造业高地三年行动计划")
+    header = [c.text for c in word.tables[2].rows[0].cells]
+    assert header[:3] == ["序号", "指标", "单位"]
+
+
+SOFFICE = next((p for p in ("/usr/bin/soffice", "/usr/bin/libreoffice") if os.path.exists(p)), None)
+
+
+def _libreoffice_pages(document, tmp_path) -> int:
+    """How many pages LibreOffice lays `document` out on, printed to PDF."""
+    import re
+    import subprocess
+
+    profile = (tmp_path / "lo-profile").as_uri()
+    convert = ["--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)]
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", *convert],
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / document.with_suffix(".pdf").name).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice on this machine to lay out the pages")
+def test_word_report_lays_out_in_libreoffice(runner, tmp_path):
+    pages = _libreoffice_pages(docx_report(runner, tmp_path), tmp_path)
+    assert 6 <= pages <= 16, pages
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice on this machine to lay out the pages")
+def test_excel_report_prints_each_sheet_one_page_wide(runner, tmp_path):
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "2022", "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
+    # 14 sheets; before print setup, LibreOffice printed 56 pages, each unit's table split in three
+    assert _libreoffice_pages(out, tmp_path) <= 20
+
+
+def test_only_the_word_report_imports_python_docx(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', *sys.argv[1:]]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('docx' in sys.modules, file=sys.stderr)"
+    )
+    for args, imported in [
+        (["status", "2022"], False),
+        (["report", "2022", "-f", "html", "-o", str(tmp_path / "r.html")], False),
+        (["report", "2022", "-f", "docx", "-o", str(tmp_path / "r.docx")], True),
+    ]:
+        p = subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+        assert p.stderr.strip().splitlines()[-1] == str(imported), (args, p.stderr)

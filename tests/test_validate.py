@@ -122,9 +122,9 @@ def test_numbers(tmp_path, row, value):
             "3,2022,27%,x,",
             "unit-mismatch",
             3,
-            "'27%' is a percentage, but indicator 3 is counted in 家 (count)",
+            "'27%' is a percentage, but indicator 3 is counted in 家 (firms)",
         ),
-        ("3,2022,431,x,个", "unit-mismatch", 5, "the unit 个 (count) cannot be converted to 家 (count)"),
+        ("3,2022,431,x,个", "unit-mismatch", 5, "个 (items) and 家 (firms) are different units"),
         (
             "3,2022,431.5,x,",
             "fraction-for-count",

@@ -1,12 +1,13 @@
 """The output environment: stdout and stderr consoles with the user's colour choice.
 
 Rich already colours only on a terminal and honours NO_COLOR and FORCE_COLOR;
---no-color turns colour off on top of that. Rich is imported when a console is first used:
-JSON and GitHub output are written as they are and never need it.
+--no-color turns colour off on top of that. No line ends in spaces. Rich is imported when a
+console is first used: JSON and GitHub output are written as they are and never need it.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -15,6 +16,10 @@ from wcplan.base.controls import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+#: Spaces at the end of a line (before any closing colour codes): tables pad every row to the
+#: full width, which a pipe, a file or a diff would keep.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)(?=\n)")
 
 
 class Environment:
@@ -45,6 +50,9 @@ def _console(stderr: bool, no_color: bool) -> Console:
     from rich.console import Console
 
     class _Console(Console):
+        def _render_buffer(self, buffer) -> str:
+            return _TRAILING.sub(r"\1", super()._render_buffer(buffer))
+
         def on_broken_pipe(self) -> None:
             # Rich would exit 1 here, which wcplan reserves for invalid data; the CLI guard
             # handles a closed pipe once, for every way of writing to stdout.

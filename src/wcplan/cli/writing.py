@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import signal
-import tempfile
-from contextlib import contextmanager
+import secrets
 from pathlib import Path
 
 from wcplan.base.errors import WcplanError
@@ -22,22 +21,21 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         raise WcplanError(
             _("will not replace {path}: the file is read-only; give --force to replace it.").format(path=path)
         )
-    temporary = None
+    noted: list[Path] = []
     try:
-        with _signals_held():
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-        # mkstemp makes the file private (0600); give it the mode the file would have had:
+        handle = _create_temporary(path, folder, noted)
+        # The temporary file is private (0600); give it the mode the file would have had:
         # the replaced file's own, else what the umask allows for a new file.
-        os.chmod(temporary, _mode_for(path))
+        os.chmod(noted[-1], _mode_for(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, path)
+        os.replace(noted[-1], path)
     except BaseException as exc:
         # Every failure, Ctrl-C and SIGTERM included (the CLI turns SIGTERM into an interrupt).
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        for temporary in noted:
+            temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
@@ -56,7 +54,8 @@ def write_all(files: dict[Path, bytes], force: bool = False, folder: Path | None
         except OSError as exc:
             raise _cannot_write(folder, exc) from None
         made = folder
-    written: list[tuple[str, Path]] = []
+    written: list[tuple[Path, Path]] = []
+    noted: list[Path] = []  # every temporary file made
     try:
         for path in files:
             _check_target(path)
@@ -68,13 +67,11 @@ def write_all(files: dict[Path, bytes], force: bool = False, folder: Path | None
                 )
         for path, data in files.items():
             try:
-                with _signals_held():
-                    handle, temporary = tempfile.mkstemp(
-                        prefix=f".{path.name}.", suffix=".part", dir=path.parent
-                    )
-                    written.append((temporary, path))
+                handle = _create_temporary(path, path.parent, noted)
             except OSError as exc:
                 raise _cannot_write(path, exc) from None
+            temporary = noted[-1]
+            written.append((temporary, path))
             try:
                 os.chmod(temporary, _mode_for(path))
                 with os.fdopen(handle, "wb") as out:
@@ -91,9 +88,10 @@ def write_all(files: dict[Path, bytes], force: bool = False, folder: Path | None
                 raise _cannot_write(path, exc) from None
             written.pop(0)
     except BaseException:
-        # Every failure, Ctrl-C and SIGTERM included: no temporary file is left behind.
-        for temporary, _path in written:
-            Path(temporary).unlink(missing_ok=True)
+        # Every failure, Ctrl-C and SIGTERM included: no temporary file is left behind (one that
+        # was already renamed into place no longer exists under its temporary name).
+        for temporary in noted:
+            temporary.unlink(missing_ok=True)
         if made is not None and not any(made.iterdir()):
             made.rmdir()
         raise
@@ -146,15 +144,19 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-@contextmanager
-def _signals_held():
-    """Hold SIGINT and SIGTERM while a temporary file is made and noted: an interrupt then lands
-    either before the file exists or where its cleanup runs, never in between."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+def _create_temporary(path: Path, folder: Path, noted: list[Path]) -> int:
+    """Create a new, private temporary file beside `path` and return its descriptor.
+
+    Its name goes into `noted` *before* the file exists: Python runs a signal handler between
+    two steps of its own code, so an interrupt can land after the file is made and before
+    `open` returns. Whoever cleans up then still knows the name (mkstemp would not tell it)."""
+    for _attempt in range(100):
+        temporary = folder / f".{path.name}.{secrets.token_hex(6)}.part"
+        noted.append(temporary)
+        try:
+            return os.open(
+                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+            )
+        except FileExistsError:
+            noted.pop()  # another file by that name: never ours to remove
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder))

@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from wcplan.base.i18n import _, pick
 from wcplan.model.strict import (
     REQUIRED,
+    Doubt,
     Record,
     date,
     dict_of,
@@ -136,18 +137,48 @@ class Indicator(Record):
 
 
 @record
+class UnitNames(Record):
+    """A unit's other names: in English, and short forms for narrow places (a sheet's tab)."""
+
+    en: str | None = None
+    short: str | None = None
+    short_en: str | None = None
+
+
+def _unit_entry(value: Any) -> UnitNames:
+    """A unit is declared with its English name (null: none), or with a mapping of its names."""
+    if value is None or isinstance(value, str):
+        return UnitNames(en=text(value) if value is not None else None)
+    if type(value) is not dict:
+        raise Doubt
+    return UnitNames.build(value)
+
+
+@record
 class Plan(Record):
     plan: PlanMeta
     #: English names of the categories.
     categories_en: dict[str, str]
-    #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once, with its
-    #: English name (null: none). Every lead and responsible unit must be one of them.
-    units: dict[str, str | None]
+    #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once under
+    #: `units`, with its English name (null: none), or with a mapping {en, short, short_en}.
+    #: Every lead and responsible unit must be one of them.
+    unit_names: dict[str, UnitNames]
     indicators: list[Indicator]
+
+    @property
+    def units(self) -> dict[str, str | None]:
+        """The declared units, each with its English name (None: none)."""
+        return {unit: names.en for unit, names in self.unit_names.items()}
 
     def unit_label(self, unit: str) -> str:
         """A unit's name in the current language."""
-        return pick(unit, self.units.get(unit))
+        names = self.unit_names.get(unit)
+        return pick(unit, names.en if names else None)
+
+    def unit_short_label(self, unit: str) -> str:
+        """A unit's short name in the current language, where the plan gives one, else its name."""
+        names = self.unit_names.get(unit) or UnitNames()
+        return pick(names.short or unit, names.short_en or names.en)
 
     def units_label(self, units) -> str:
         return _(", ").join(self.unit_label(u) for u in units)
@@ -169,6 +200,38 @@ class Plan(Record):
     @cached_property
     def _by_id(self) -> dict[int, Indicator]:
         return {i.id: i for i in self.indicators}
+
+    def find_indicator(self, text: str) -> tuple[Indicator | None, list[Indicator], bool]:
+        """The indicator `text` names: by its id, by its Chinese or English name (in any case,
+        without regard to spaces or full-width forms), or as the one indicator whose name contains
+        it; then (indicator, [], False). Otherwise (None, candidates, several): the indicators whose
+        names contain it when several do (several=True), else those whose names are closest
+        (wcplan.base.suggest), none when nothing is close."""
+        from wcplan.base import suggest
+
+        wanted = suggest.key(text)
+        if wanted.isdigit():
+            found = self.indicator(int(wanted)) if len(wanted) <= 18 else None
+            return found, [], False
+        names = {}
+        for i in self.indicators:
+            for name in (i.name, i.name_en):
+                if name:
+                    names.setdefault(name, i)
+        exact = [i for name, i in names.items() if suggest.key(name) == wanted]
+        if exact:
+            return exact[0], [], False
+        partial = self._distinct(names[n] for n in suggest.containing(text, names))
+        if len(partial) == 1:
+            return partial[0], [], False
+        if partial:
+            return None, partial, True
+        near = suggest.closest(text, names, n=5)
+        return None, self._distinct(names[n] for n in near), False
+
+    @staticmethod
+    def _distinct(indicators) -> list[Indicator]:
+        return list({i.id: i for i in indicators}.values())
 
     def lead_units(self) -> list[str]:
         """Lead units in order of their first indicator."""
@@ -211,9 +274,14 @@ Indicator.FIELDS = {
     "lead": ("lead", text, REQUIRED),
     "responsible": ("responsible", list_of(text), REQUIRED),
 }
+UnitNames.FIELDS = {
+    "en": ("en", optional(text), None),
+    "short": ("short", optional(text), None),
+    "short_en": ("short_en", optional(text), None),
+}
 Plan.FIELDS = {
     "plan": ("plan", PlanMeta.build, REQUIRED),
     "categories_en": ("categories_en", dict_of(text, text), dict),
-    "units": ("units", dict_of(text, optional(text), min_length=1), REQUIRED),
+    "units": ("unit_names", dict_of(text, _unit_entry, min_length=1), REQUIRED),
     "indicators": ("indicators", list_of(Indicator.build, min_length=1), REQUIRED),
 }

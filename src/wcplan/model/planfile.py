@@ -161,6 +161,12 @@ def describe_validation(
             code, what = "plan-field-invalid", _("field '{field}' must be zero or more, not {value}")
         elif kind in ("string_type",):
             code, what = "plan-field-invalid", _("field '{field}' must be text, not {value}")
+        elif kind == "unit_names":
+            code = "plan-field-invalid"
+            what = _(
+                "field '{field}' must be the unit's English name, or a mapping of its names (en, short, "
+                "short_en), not {value}"
+            )
         elif kind in ("list_type",):
             code, what = "plan-field-invalid", _("field '{field}' must be a list, not {value}")
         else:
@@ -273,9 +279,9 @@ def undeclared_unit(plan: Plan, unit: str, subject: str, field: str) -> str | No
     """The sentence for a unit name that the plan does not declare under 'units', with the
     nearest declared name where one is close (a typo such as 区工信 for 区工信局); None when the
     name is declared. The tasks file's units are checked by the same rule."""
-    if unit in plan.units:
+    if unit in plan.unit_names:
         return None
-    nearest = difflib.get_close_matches(unit, list(plan.units), n=1)
+    nearest = difflib.get_close_matches(unit, list(plan.unit_names), n=1)
     if nearest:
         return _(
             "{subject}: field '{field}' names {unit}, which the plan file does not declare under "

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -94,10 +95,27 @@ class Indicator(StrictModel):
     responsible: list[str]
 
 
+class UnitNames(StrictModel):
+    en: str | None = None
+    short: str | None = None
+    short_en: str | None = None
+
+
+def _unit_entry(value: Any) -> Any:
+    """A unit is declared with its English name (null: none), or with a mapping of its names."""
+    if value is None or isinstance(value, str):
+        return {"en": value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError("unit_names", "Input should be text or a mapping")
+    return value
+
+
 class Plan(StrictModel):
     plan: PlanMeta
     categories_en: dict[str, str] = {}
-    units: dict[str, str | None] = Field(min_length=1)
+    unit_names: dict[str, Annotated[UnitNames, BeforeValidator(_unit_entry)]] = Field(
+        min_length=1, alias="units"
+    )
     indicators: list[Indicator] = Field(min_length=1)
 
 

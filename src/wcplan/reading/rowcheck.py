@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from wcplan.base.controls import code, controls
 from wcplan.base.findings import Severity
 from wcplan.base.i18n import _, ngettext
-from wcplan.model.periods import FORMS_HELP, parse_period, whole_year
+from wcplan.model.periods import FORMS_HELP, parse_period, shown, whole_year
 from wcplan.model.plan import Indicator, Plan
 from wcplan.model.records import ILLUSTRATIVE, Actual
 from wcplan.reading.merging import ActualsMerger
@@ -205,11 +205,7 @@ class RowChecker:
         if name_text:
             by_name = self.by_name.get(name_key(name_text))
             if by_name is None:
-                return None, (
-                    "unknown-indicator",
-                    "name",
-                    _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text),
-                )
+                return None, ("unknown-indicator", "name", self._unknown_name(name_text))
         if by_id and by_name and by_id.id != by_name.id:
             return None, (
                 "id-name-mismatch",
@@ -223,6 +219,18 @@ class RowChecker:
             col = "indicator" if "indicator" in columns else "name"
             return None, ("indicator-missing", col, _("the indicator is empty; give its id or its name."))
         return by_id or by_name, None
+
+    def _unknown_name(self, name_text: str) -> str:
+        """No indicator has this name: the sentence names the closest one, if one is close."""
+        from wcplan.base.suggest import closest
+
+        names = {i.name: i for i in self.plan.indicators}
+        near = closest(name_text, names, n=1)
+        if not near:
+            return _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text)
+        return _(
+            "no indicator of the plan is called '{name_text}'; did you mean '{name}' (indicator {id})?"
+        ).format(name_text=name_text, name=near[0], id=names[near[0]].id)
 
     def _period(self, year_text: str, period_text: str, columns) -> tuple:
         year = period = None
@@ -252,7 +260,7 @@ class RowChecker:
                 "year-period-mismatch",
                 "period",
                 _("the period {label} is not in the year {year} given beside it.").format(
-                    label=period.label, year=year.year
+                    label=shown(period.label), year=year.year
                 ),
             )
         chosen = period or year
@@ -273,7 +281,7 @@ class RowChecker:
                 f"{col}-outside-plan",
                 col,
                 _("{label} is outside the plan; give {years_help}.").format(
-                    label=chosen.label, years_help=self.years_help
+                    label=shown(chosen.label), years_help=self.years_help
                 ),
             )
         if chosen.year == self.plan.meta.base_year and not chosen.whole_year:
@@ -281,7 +289,7 @@ class RowChecker:
                 "period-outside-plan",
                 col,
                 _("{label} lies in the base year {year}, which has whole-year values only.").format(
-                    label=chosen.label, year=chosen.year
+                    label=shown(chosen.label), year=chosen.year
                 ),
             )
         return chosen, None

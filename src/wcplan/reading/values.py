@@ -109,8 +109,15 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
                 (
                     "unit-mismatch",
                     "unit",
-                    _("the unit {given} cannot be converted to {unit}, the unit of {subject}.").format(
-                        given=units.named(given), unit=units.named(unit), subject=subject
+                    _(
+                        "{given} and {unit} are different units: {subject} is counted in {unit_as_written}, "
+                        "and a figure in {given_as_written} cannot be converted to it."
+                    ).format(
+                        given=units.named(given),
+                        unit=units.named(unit),
+                        subject=subject,
+                        unit_as_written=unit,
+                        given_as_written=given,
                     ),
                 ),
                 None,

@@ -1,9 +1,12 @@
 """The report as an Excel workbook (openpyxl): a summary sheet, one sheet per lead unit, what lags,
 no data and the method; frozen headers, number formats per unit, statuses coloured as in the
-terminal, widths that fit Chinese text. Text that a spreadsheet could read as a formula is
-stored as text with Excel's quote prefix: shown as written, never evaluated. Every cell passes
-through `_append`: text with control characters visible (which Excel files cannot even hold),
-figures finite and never -0."""
+terminal, widths that fit Chinese text. Every figure and date is a typed cell (a commitment's
+comparison, ≥ or >, has a column of its own beside its target). A unit's sheet is named by its
+short name (Excel allows 31 characters) and titled with its full name. Every sheet prints on A4
+landscape, one page wide, with its title and header rows repeated on each page. Text that a
+spreadsheet could read as a formula is stored as text with Excel's quote prefix: shown as
+written, never evaluated. Every cell passes through `_append`: text with control characters
+visible (which Excel files cannot even hold), figures finite and never -0."""
 
 from __future__ import annotations
 
@@ -18,20 +21,11 @@ from wcplan.model.measurement_units import is_count, is_percent
 from wcplan.model.plan import Indicator
 from wcplan.render import tasktext as t
 from wcplan.render import text
+from wcplan.render.office import COMMITMENT_HEADER, RESULT_HEADER, STATUS_FILL
 from wcplan.render.report import Report, method
 from wcplan.rules.status import IndicatorResult, Status
 
-#: Fills like the terminal's colours, in the pale tones spreadsheets use.
-STATUS_FILL = {
-    Status.MET: "C6EFCE",
-    Status.ON_TRACK: "DDEBF7",
-    Status.BEHIND: "FFEB9C",
-    Status.OFF_TRACK: "FFC7CE",
-    Status.NO_DATA: "EDEDED",
-    Status.UNKNOWN: "EDEDED",
-}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HEADER = [*text.RESULT_COLUMNS, N_("Outlook"), N_("Source")]
 
 
 def value_format(indicator: Indicator) -> str:
@@ -63,6 +57,10 @@ def workbook(report: Report) -> bytes:
     summary = book.active
     plan = a.plan
     summary.title = _("Summary")
+    #: above every printed page
+    page_title = f"{meta.short_label} · " + _("{number} · progress report {when}").format(
+        number=meta.document_number, when=text.when(a)
+    )
     heads = (_("Status"), _("Lead unit"))
     lines = [
         [meta.title_label],
@@ -72,11 +70,7 @@ def workbook(report: Report) -> bytes:
                 date=report.made_on.isoformat(), files=", ".join(a.files) or _("no files")
             )
         ],
-        [
-            _("Sources of the values shown: {sources}.").format(
-                sources=_(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
-            )
-        ],
+        [_("Sources of the values shown: {sources}.").format(sources=text.sources_text(report.sources))],
         *([note] for note in text.notes(a)),
         [],
         [heads[0], _("Indicators"), _("Share")],
@@ -103,14 +97,23 @@ def workbook(report: Report) -> bytes:
         if first in unit_names and row[-1].value is not None:
             row[-1].number_format = "0%"
 
+    _sentences(
+        summary, [row for row in summary.iter_rows() if row[0].value and len(lines[row[0].row - 1]) == 1]
+    )
+    _print_setup(summary, page_title, None)
+
     used = set()
     for card in report.units:
-        sheet = book.create_sheet(_sheet_name(plan.unit_label(card.unit), used))
-        _results_sheet(sheet, card.results, bold)
+        sheet = book.create_sheet(_sheet_name(plan.unit_short_label(card.unit), used))
+        title = _("{unit} · {indicators}").format(
+            unit=plan.unit_label(card.unit), indicators=text.indicators(card.total)
+        )
+        _results_sheet(sheet, card.results, bold, title, page_title)
 
     lag = book.create_sheet(_sheet_name(_("What lags"), used))
-    _results_sheet(lag, report.lagging, bold)
+    _results_sheet(lag, report.lagging, bold, _("What lags, furthest first"), page_title)
     missing = book.create_sheet(_sheet_name(_("No data"), used))
+    _title(missing, _("No data"))
     _append(missing, text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")]))
     for r in report.no_data:
         _append(
@@ -123,23 +126,25 @@ def workbook(report: Report) -> bytes:
                 r.judgement.reason or _("no actual"),
             ],
         )
-    _finish(missing, bold)
+    _finish(missing, bold, page_title)
     if report.tasks is not None:
-        _tasks_sheets(book, report.tasks, bold, used)
+        _tasks_sheets(book, report.tasks, bold, used, page_title)
     rules = book.create_sheet(_sheet_name(_("Method"), used))
+    _title(rules, _("How statuses are judged"))
     for line in method(a.plan):
         _append(rules, [line])
-    _fit(rules)
+    _text_sheet(rules, page_title)
 
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
+def _results_sheet(sheet, results: list[IndicatorResult], bold, title: str, page_title: str) -> None:
     from openpyxl.styles import PatternFill
 
-    _append(sheet, text.headers(HEADER))
+    _title(sheet, title)
+    _append(sheet, text.headers(RESULT_HEADER))
     for r in results:
         ind = r.indicator
         row = [
@@ -164,41 +169,63 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold) -> None:
         cells[7].number_format = "0.0%"
         cells[8].number_format = "0.00"
         cells[9].fill = PatternFill("solid", fgColor=STATUS_FILL[r.status])
-    _finish(sheet, bold)
+    _finish(sheet, bold, page_title)
 
 
-def _tasks_sheets(book, work, bold, used) -> None:
-    """Two sheets: the lines of work and the commitments, each with its lead units."""
+def _tasks_sheets(book, work, bold, used, page_title: str) -> None:
+    """Two sheets: the lines of work and the commitments, each with its lead units. Dates, targets,
+    due years and the plan so far are typed cells; the comparison has a column of its own."""
+    from openpyxl.styles import Alignment
+
     names = work.plan
     lines = book.create_sheet(_sheet_name(_("Lines of work"), used))
+    _title(lines, t.section_title(work) + " · " + _("Lines of work"))
     _append(lines, [_("Lead units"), *text.headers(t.LINE_COLUMNS), _("Source")])
     for r in work.lines:
+        cells = t.line_cells(r)
+        cells[3] = r.latest.date if r.latest else None
         _append(
-            lines,
-            [names.units_label(r.task.lead), *t.line_cells(r), (r.latest.source if r.latest else None)],
+            lines, [names.units_label(r.task.lead), *cells, text.source_name(r.latest and r.latest.source)]
         )
-    _finish(lines, bold)
+        lines.cell(lines.max_row, 5).number_format = "yyyy-mm-dd"
+    _finish(lines, bold, page_title)
     sheet = book.create_sheet(_sheet_name(_("Commitments"), used))
-    _append(sheet, [_("Lead units"), *text.headers(t.COMMITMENT_COLUMNS), _("Wording"), _("Source")])
+    _title(sheet, t.section_title(work) + " · " + _("Commitments"))
+    head = text.headers(COMMITMENT_HEADER)
+    _append(sheet, [_("Lead units"), *head, _("Wording"), _("Source")])
     for r in work.commitments:
+        c = r.commitment
         cells = t.commitment_cells(r)
+        plan_so_far = None
+        if r.so_far is not None:
+            plan_so_far = r.so_far.completion if r.so_far.completion is not None else r.so_far.progress
         _append(
             sheet,
             [
-                names.units_label(r.commitment.leads),
-                *cells[:5],
+                names.units_label(c.leads),
+                *cells[:3],
+                c.comparison.symbol(c.direction, ascii=False),
+                c.target,
+                _("yearly") if c.yearly else c.due,
                 r.value,
                 r.gap,
-                *cells[7:],
-                r.commitment.wording,
-                ", ".join(r.sources) or None,
+                *cells[7:8],
+                plan_so_far,
+                *cells[9:],
+                c.wording,
+                ", ".join(map(text.source_name, r.sources)) or None,
             ],
         )
-    _finish(sheet, bold)
+        row = sheet[sheet.max_row]
+        if not c.yearly:
+            row[6].number_format = "0" if c.deadline_stated else '"("0")"'  # a year the text leaves unsaid
+        row[9].number_format = "0.0%"
+        row[4].alignment = Alignment(horizontal="center")
+    _finish(sheet, bold, page_title)
     notes = book.create_sheet(_sheet_name(_("Task notes"), used))
     for note in [t.legend(), *t.notes(work)]:
         _append(notes, [note])
-    _fit(notes)
+    _text_sheet(notes, page_title)
 
 
 def _append(sheet, values: list) -> None:
@@ -214,26 +241,114 @@ def _append(sheet, values: list) -> None:
             cell.quotePrefix = True  # and shown by Excel exactly as written
 
 
-def _finish(sheet, bold) -> None:
-    for cell in sheet[1]:
+def _title(sheet, title: str) -> None:
+    """The sheet's first row: what it shows, in full (a unit's full name)."""
+    from openpyxl.styles import Font
+
+    _append(sheet, [title])
+    sheet["A1"].font = Font(bold=True, size=12)
+
+
+def _finish(sheet, bold, page_title: str) -> None:
+    """A table under its title row: header bold, frozen and filtered, widths fitted, printable."""
+    for cell in sheet[2]:
         cell.font = bold
-    sheet.freeze_panes = "A2"
-    if sheet.max_row > 1:
-        sheet.auto_filter.ref = sheet.dimensions
-    _fit(sheet)
+    sheet.freeze_panes = "A3"
+    if sheet.max_row > 2:
+        sheet.auto_filter.ref = f"A2:{sheet.cell(sheet.max_row, sheet.max_column).coordinate}"
+    _fit(sheet, first=2)
+    _print_setup(sheet, page_title, "1:2")
 
 
-def _fit(sheet) -> None:
-    """Widths from the text's display width: a Chinese character takes two columns."""
+#: The widest a column gets, in characters; longer text wraps within it.
+WIDEST = 50
+
+
+def _fit(sheet, first: int = 1, rows=None) -> None:
+    """Widths from the text's display width (a Chinese character takes two columns), from the table
+    rows only (from row `first`, or the `rows` given); text wider than WIDEST wraps."""
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
+    wrap = Alignment(wrap_text=True)  # at the bottom, as the row's other cells are
     widths: dict[int, int] = {}
-    for row in sheet.iter_rows():
+    for row in rows if rows is not None else sheet.iter_rows(min_row=first):
+        lines = 1
         for cell in row:
             if cell.value is not None:
-                widths[cell.column] = max(widths.get(cell.column, 0), cell_len(str(cell.value)))
+                width = cell_len(_shown(cell.value))
+                if width > WIDEST:
+                    cell.alignment = wrap
+                    lines = max(lines, -(-width // (WIDEST - 4)))
+                widths[cell.column] = max(widths.get(cell.column, 0), min(width, WIDEST))
+        if lines > 1:  # a wrapped row's height: spreadsheets do not grow it by themselves on opening
+            sheet.row_dimensions[row[0].row].height = lines * 15
     for column, width in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 80)
+        sheet.column_dimensions[get_column_letter(column)].width = width + 2
+
+
+def _shown(value) -> str:
+    """About what a cell shows, for its width: a date as a date, a figure as wcplan shows it (a
+    share such as 0.5238 shows as 52.4%)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float):
+        return text.number(value, 1) + "%"
+    return str(value)
+
+
+def _sentences(sheet, rows) -> None:
+    """Summary lines (the title, dates, notes) across the table's columns, wrapped: their own length
+    never sets a column's width."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    table = [row for row in sheet.iter_rows() if row not in rows and any(c.value is not None for c in row)]
+    _fit(sheet, rows=table)
+    last = max(sheet.max_column, 1)
+    width = sum(sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, last + 1))
+    for row in rows:
+        cell = row[0]
+        sheet.merge_cells(start_row=cell.row, start_column=1, end_row=cell.row, end_column=last)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = -(-cell_len(str(cell.value)) // max(int(width * 0.9), 1))
+        size = cell.font.size or 11
+        sheet.row_dimensions[cell.row].height = max(lines, 1) * size * 1.35
+
+
+def _text_sheet(sheet, page_title: str) -> None:
+    """A sheet of sentences (the method, notes): one wide column, wrapped."""
+    from openpyxl.styles import Alignment
+
+    width = 110
+    sheet.column_dimensions["A"].width = width
+    for row in sheet.iter_rows():
+        cell = row[0]
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = -(-cell_len(str(cell.value or "")) // (width - 6))
+        if lines > 1:  # spreadsheets do not grow a wrapped row by themselves on opening
+            sheet.row_dimensions[cell.row].height = lines * 15
+    _print_setup(sheet, page_title, None)
+
+
+def _print_setup(sheet, page_title: str, title_rows: str | None) -> None:
+    """A4 landscape, one page wide (as many pages long as it takes), the title and header rows on
+    every page, the report's title above and the page number below."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    sheet.oddHeader.center.text = visible(page_title).replace("&", "&&")
+    sheet.oddHeader.center.size = 9
+    page = _("page {page} of {pages}").replace("&", "&&")
+    sheet.oddFooter.center.text = page.replace("{page}", "&P").replace("{pages}", "&N")
+    sheet.oddFooter.center.size = 9
 
 
 def _sheet_name(unit: str, used: set[str]) -> str:

@@ -1,6 +1,9 @@
 """The report as one self-contained HTML file: styles and charts inline (SVG), nothing fetched.
 
-Readable on a phone (tables scroll sideways, text wraps) and printable (print styles)."""
+Readable on a phone: below 640 px each row of a table becomes a card, its name across the top and
+every other cell beneath with its heading (`data-label`). Printable on A4: the header of each
+table (`<thead>`) repeats on every page, no row splits across two pages, names keep a readable
+width, and the status colours print."""
 
 from __future__ import annotations
 
@@ -19,8 +22,8 @@ COLOUR = {
     Status.ON_TRACK: "#00838f",
     Status.BEHIND: "#b26a00",
     Status.OFF_TRACK: "#c62828",
-    Status.NO_DATA: "#9e9e9e",
-    Status.UNKNOWN: "#9e9e9e",
+    Status.NO_DATA: "#9e9e9e",  # grey: nothing to judge
+    Status.UNKNOWN: "#7b1fa2",  # purple: a figure that cannot be judged, not a missing one
 }
 STYLE = """
 :root { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
@@ -35,16 +38,46 @@ table { border-collapse: collapse; font-size: .85rem; min-width: 100%; }
 th, td { border-bottom: 1px solid #eee; padding: .25rem .45rem; text-align: left; vertical-align: middle; }
 th { background: #f5f5f5; position: sticky; top: 0; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.name { min-width: 10em; }
+th, td.unit, td.outlook { white-space: nowrap; }
 .status { font-weight: bold; white-space: nowrap; }
 .bar { display: flex; height: .9rem; border-radius: 3px; overflow: hidden; margin: .3rem 0; }
 .bar span { display: block; }
 .legend span { margin-right: .8rem; font-size: .8rem; white-space: nowrap; }
 .legend i { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; margin-right: .25rem; }
+.legend svg { vertical-align: middle; margin-right: .25rem; }
 svg.path { width: 150px; height: 46px; display: block; }
-@media (max-width: 600px) { body { padding: .5rem; } th, td { padding: .2rem .3rem; } }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media (max-width: 640px) {
+  body { padding: .5rem; }
+  .scroll { overflow: visible; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; min-width: 0; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.cards tr { display: flex; flex-wrap: wrap; gap: .1rem .9rem; padding: .45rem .2rem;
+    border-bottom: 1px solid #ddd; }
+  table.cards td { border: 0; padding: 0; text-align: left; order: 2; }
+  table.cards td:empty { display: none; }
+  table.cards td.id { font-weight: bold; order: 0; }
+  table.cards td.name { flex: 1 1 80%; font-weight: bold; order: 0; }
+  table.cards td.status, table.cards td.outlook { order: 1; }
+  table.cards td.outlook { flex-basis: 50%; }
+  table.cards td[data-label]::before { content: attr(data-label) " "; color: #777; font-weight: normal; }
+  table.cards td.wide { flex-basis: 100%; order: 3; }
+  table.cards svg.path { display: inline-block; vertical-align: middle; }
+}
+@page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
-  body { max-width: none; } .scroll { overflow: visible; } th { position: static; }
-  h2 { break-after: avoid; } tr { break-inside: avoid; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  .scroll { overflow: visible; }
+  table { font-size: 7.5pt; min-width: 0; width: 100%; }
+  th { position: static; }
+  th, td { padding: .15rem .3rem; }
+  thead { display: table-header-group; }
+  tr, .bar, svg { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  td.name { min-width: 13em; }
+  svg.path { width: 96px; height: 30px; }
+  .warn { border-left-width: 3px; }
 }
 """
 
@@ -62,7 +95,7 @@ def document(report: Report) -> str:
     title = _("{title}: {what} {when}").format(
         title=meta.title_label, what=_("progress report"), when=text.when(a)
     )
-    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = text.sources_text(report.sources)
     made = _("{number} · made on {date} · actuals from {files}").format(
         number=meta.document_number,
         date=report.made_on.isoformat(),
@@ -79,18 +112,17 @@ def document(report: Report) -> str:
         + "</p>",
         *(_note(n) for n in text.notes(a)),
         "</header>",
-        f'<section id="summary"><h2>{escape(_("Plan-wide summary"))}</h2>',
+        f'<section id="summary"><h2>{escape(text.summary_heading(a))}</h2>',
         _bar(a.counts),
         _legend(a.counts),
     ]
-    share = a.met_or_on_track_share
-    if share is not None:
-        sentence = _("**{share}%** of the {total} indicators are met or on track.").format(
-            share=text.number(share * 100, 1, trim=False), total=len(a.results)
-        )
-        bold, _sep, rest = escape(sentence).partition("**")[2].partition("**")
-        parts.append(f"<p><strong>{bold}</strong>{rest}</p>")
+    sentence = text.share_sentence(a)
+    if sentence is not None:
+        before, _sep, rest = escape(sentence).partition("**")
+        bold, _sep, rest = rest.partition("**")
+        parts.append(f"<p>{before}<strong>{bold}</strong>{rest}</p>")
     parts.append(f"</section><section><h2>{escape(_('By lead unit (牵头单位)'))}</h2>")
+    parts.append(path_legend(plan))
     for card in report.units:
         heading = _("{unit} · {indicators}").format(
             unit=plan.unit_label(card.unit), indicators=text.indicators(card.total)
@@ -110,17 +142,17 @@ def document(report: Report) -> str:
     )
     parts.append(f"</section><section><h2>{escape(_('No data'))}</h2>")
     if report.no_data:
-        rows = "".join(
-            f"<tr><td class=n>{r.indicator.id}</td><td>{escape(r.indicator.label)}</td>"
-            f"<td>{escape(plan.unit_label(r.indicator.lead))}</td>"
-            f"<td>{escape(r.judgement.reason or _('no actual'))}</td></tr>"
+        head = text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Why")])
+        rows = [
+            "<tr>"
+            + _cell(str(r.indicator.id), "n id", head[0])
+            + _cell(escape(r.indicator.label), "name", head[1])
+            + _cell(escape(plan.unit_label(r.indicator.lead)), "wide", head[2])
+            + _cell(escape(r.judgement.reason or _("no actual")), "wide", head[3])
+            + "</tr>"
             for r in report.no_data
-        )
-        header = "".join(
-            f"<th>{escape(h)}</th>"
-            for h in text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Why")])
-        )
-        parts.append(f'<div class="scroll"><table><tr>{header}</tr>{rows}</table></div>')
+        ]
+        parts.append(_table(head, rows))
     else:
         parts.append(f"<p>{escape(_('Every indicator has an actual.'))}</p>")
     if report.tasks is not None:
@@ -134,15 +166,17 @@ def document(report: Report) -> str:
 def _tasks(work) -> str:
     """The tasks section: per lead unit, its lines of work and its commitments."""
 
-    def table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-        head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-        body = "".join(
-            "<tr>"
-            + "".join(f"<td{' class=n' if i in numeric else ''}>{escape(c)}</td>" for i, c in enumerate(row))
-            + "</tr>"
-            for row in rows
+    def table(headers: list[str], rows: list[list[str]], numeric: set[int], wide: set[int]) -> str:
+        def kind(i: int) -> str:
+            return {0: "id", 1: "name"}.get(i) or ("n" if i in numeric else "wide" if i in wide else "")
+
+        return _table(
+            headers,
+            [
+                "<tr>" + "".join(_cell(escape(c), kind(i), headers[i]) for i, c in enumerate(row)) + "</tr>"
+                for row in rows
+            ],
         )
-        return f'<div class="scroll"><table><tr>{head}</tr>{body}</table></div>'
 
     parts = [
         f'</section><section id="tasks"><h2>{escape(t.section_title(work))}</h2>',
@@ -151,10 +185,12 @@ def _tasks(work) -> str:
     for unit in work.units:
         parts.append(f"<h3>{escape(work.plan.unit_label(unit.unit))}</h3>")
         if unit.lines:
-            parts.append(table(text.headers(t.LINE_COLUMNS), [t.line_cells(r) for r in unit.lines], set()))
+            parts.append(
+                table(text.headers(t.LINE_COLUMNS), [t.line_cells(r) for r in unit.lines], set(), {4})
+            )
         if unit.commitments:
             rows = [t.commitment_cells(r) for r in unit.commitments]
-            parts.append(table(text.headers(t.COMMITMENT_COLUMNS), rows, {3, 5, 6, 8}))
+            parts.append(table(text.headers(t.COMMITMENT_COLUMNS), rows, {3, 5, 6, 8}, set()))
     parts.append(f'<p class="meta">{escape(t.legend())}</p>')
     parts += [_note(n) for n in t.notes(work)]
     return "\n".join(parts)
@@ -187,29 +223,74 @@ def _legend(counts: dict[Status, int]) -> str:
 def _results(results: list[IndicatorResult], plan, chart: bool, history=None) -> str:
     head = [*text.headers(text.RESULT_COLUMNS), _("Outlook")]
     if chart:
-        head.append(_("Path"))
+        # the chart of targets and actuals, named apart from the Outlook (趋势) column
+        head.append(_("Targets and actuals"))
+    kinds = ["n id", "name", "unit", "n", "n", "n", "n", "n", "n", "status", "outlook"]
     rows = []
     for r in results:
         ind = r.indicator
         status = text.status_text(r.status) + ("*" if r.provisional else "")
-        cells = [
-            f"<td class=n>{ind.id}</td>",
-            f"<td>{escape(ind.label)}</td>",
-            f"<td>{escape(text.unit(ind))}</td>",
-            f"<td class=n>{'—' if ind.baseline is None else text.number(ind.baseline)}</td>",
-            f"<td class=n>{text.number(r.target)}</td>",
-            f"<td class=n>{text.number(r.actual.value) if r.actual else ''}</td>",
-            f"<td class=n>{escape(text.gap(r))}</td>",
-            f"<td class=n>{text.percent(r.completion)}</td>",
-            f"<td class=n>{text.progress(r.progress)}</td>",
-            f'<td class="status" style="color:{COLOUR[r.status]}">{escape(status)}</td>',
-            f"<td>{escape(text.outlook(r))}</td>",
+        values = [
+            str(ind.id),
+            escape(ind.label),
+            escape(text.unit(ind)),
+            "—" if ind.baseline is None else text.number(ind.baseline),
+            text.number(r.target),
+            text.number(r.actual.value) if r.actual else "",
+            escape(text.gap(r)),
+            text.percent(r.completion),
+            text.progress(r.progress),
+            escape(status),
+            escape(text.outlook(r)),
         ]
+        cells = [_cell(v, kinds[i], head[i]) for i, v in enumerate(values)]
+        cells[9] = _cell(values[9], kinds[9], head[9], colour=COLOUR[r.status])
         if chart:
-            cells.append(f"<td>{path_svg(r, plan, (history or {}).get(ind.id, {}))}</td>")
+            svg = path_svg(r, plan, (history or {}).get(ind.id, {}))
+            cells.append(f'<td class="wide" data-label="{escape(head[-1])}">{svg}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    return _table(head, rows)
+
+
+def _cell(content: str, kind: str, label: str, colour: str | None = None) -> str:
+    """A cell with its classes, and its column's heading for the phone's cards (the name and the
+    ID need none); `content` is HTML already."""
+    classes = f' class="{kind}"' if kind else ""
+    named = "" if {"id", "name"} & set(kind.split()) else f' data-label="{escape(label)}"'
+    style = f' style="color:{colour}"' if colour else ""
+    return f"<td{classes}{style}{named}>{content}</td>"
+
+
+def _table(head: list[str], rows: list[str]) -> str:
+    """A table whose header repeats on each printed page, and whose rows are cards on a phone."""
     header = "".join(f"<th>{escape(h)}</th>" for h in head)
-    return f'<div class="scroll"><table><tr>{header}</tr>{"".join(rows)}</table></div>'
+    return (
+        f'<div class="scroll"><table class="cards"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def path_legend(plan) -> str:
+    """What the marks of the path charts mean."""
+
+    def mark(width: int, shape: str) -> str:
+        return f'<svg width="{width}" height="10" aria-hidden="true">{shape}</svg>'
+
+    line = mark(
+        22, '<line x1="1" y1="5" x2="21" y2="5" stroke="#9e9e9e" stroke-width="1.5" stroke-dasharray="3 2"/>'
+    )
+    dot = mark(10, f'<circle cx="5" cy="5" r="3.5" fill="{COLOUR[Status.MET]}"/>')
+    earlier = mark(10, '<circle cx="5" cy="5" r="2.5" fill="#616161"/>')
+    projected = mark(10, '<circle cx="5" cy="5" r="3.5" fill="none" stroke="#555" stroke-width="1.2"/>')
+    items = [
+        (line, _("targets from the baseline, year by year")),
+        (dot, _("actual of the year, coloured by its status")),
+        (earlier, _("earlier actuals")),
+        (projected, _("projected {year} at the pace so far").format(year=plan.years[-1])),
+    ]
+    shown = "".join(f"<span>{symbol}{escape(words)}</span>" for symbol, words in items)
+    title = escape(_("Targets and actuals:"))
+    return f'<p class="legend"><span>{title}</span>{shown}</p>'
 
 
 def path_svg(r: IndicatorResult, plan, actuals: dict[int, float]) -> str:

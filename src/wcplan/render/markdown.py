@@ -104,14 +104,9 @@ def summary(a: Assessment) -> list[str]:
         for s in STATUSES
     ]
     out = table([_("Status"), _("Indicators"), _("Share")], "lrr", rows)
-    share = a.met_or_on_track_share
-    if share is not None:
-        out += [
-            "",
-            _("**{share}%** of the {total} indicators are met or on track.").format(
-                share=text.number(share * 100, 1, trim=False), total=total
-            ),
-        ]
+    sentence = text.share_sentence(a)
+    if sentence is not None:
+        out += ["", escape(sentence)]  # escaping leaves the emphasis (**) as it is
     return out
 
 
@@ -125,7 +120,7 @@ def status_markdown(a: Assessment) -> str:
         "",
         *unit_tables(a),
     ]
-    lines += ["## " + escape(_("Plan-wide")), "", *summary(a), ""]
+    lines += ["## " + escape(text.summary_subject(a)[0]), "", *summary(a), ""]
     return "\n".join(lines)
 
 
@@ -140,7 +135,7 @@ def _notes(a: Assessment) -> list[str]:
 def report_markdown(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = text.sources_text(report.sources)
     lines = [
         _title(a, _("progress report")),
         "",
@@ -155,7 +150,7 @@ def report_markdown(report: Report) -> str:
         escape(_("Sources of the values shown: {sources}.").format(sources=sources)),
         "",
         *_notes(a),
-        "## " + escape(_("Plan-wide summary")),
+        "## " + escape(text.summary_heading(a)),
         "",
         *summary(a),
         "",

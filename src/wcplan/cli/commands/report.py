@@ -1,28 +1,15 @@
-"""`wcplan report YEAR|PERIOD`: the status as a report to circulate: Markdown or JSON."""
+"""`wcplan report YEAR|PERIOD`: the status as a report to circulate: Markdown, JSON, HTML, Excel or Word."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wcplan.base.i18n import N_, _
 from wcplan.cli import options
+from wcplan.cli.destination import ReportFormat, destination
 from wcplan.cli.inputs import assess_both, check_choices, load, resolve_period
-
-
-class ReportFormat(StrEnum):
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-    xlsx = "xlsx"
-
-
-#: Formats that are files, not text: without --output they go to wcplan-report-PERIOD.SUFFIX here.
-FILE_SUFFIX = {ReportFormat.html: ".html", ReportFormat.xlsx: ".xlsx"}
-
 
 HELP = N_(
     "Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, tasks and"
@@ -33,15 +20,26 @@ HELP = N_(
 def command(
     period: options.Period,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help=N_("Report format."))
-    ] = ReportFormat.markdown,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help=N_("Report format. Default: the extension of --output, else markdown."),
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help=N_("Write the report to FILE (whole or not at all). Default: stdout."),
+            help=N_(
+                "Write the report to FILE (whole or not at all), in the format its extension names: .md, "
+                ".json, .html, .xlsx or .docx; - for stdout. Default: stdout for Markdown and JSON, else "
+                "wcplan-report-PERIOD.html, .xlsx or .docx here."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -63,6 +61,8 @@ def command(
     when = resolve_period(period, plan)
     units = check_choices(unit, plan.all_units(), "--unit", "unit", plan.units)
     assessment, work = assess_both(plan, location, when, env, tasks, actuals, progress)
+    where = destination(output, format, when.label)
+    format = where.format
     report = build(assessment.filter(units=units), tasks=work.filter(units) if work else None)
     if format is ReportFormat.json:
         from wcplan.render.json import dumps, report_document
@@ -76,15 +76,19 @@ def command(
         from wcplan.render.excel import workbook
 
         data = workbook(report)
+    elif format is ReportFormat.docx:
+        from wcplan.render.docx import document
+
+        data = document(report)
     else:
         from wcplan.render.markdown import report_markdown
 
         data = report_markdown(report).encode("utf-8")
-    if output is None and format not in FILE_SUFFIX:
+    if where.path is None:
         env.stdout.file.write(data.decode("utf-8"))
         return
     from wcplan.cli.writing import write_atomic
 
-    target = output or Path(f"wcplan-report-{when.label}{FILE_SUFFIX[format]}")
+    target = where.path
     write_atomic(target, data, force)
     env.say(_("wcplan: wrote {path} ({size} bytes).").format(path=target, size=f"{len(data):,}"))
