@@ -22,7 +22,7 @@ from wcplan.model.plan import Indicator
 from wcplan.render import tasktext as t
 from wcplan.render import text
 from wcplan.render.office import COMMITMENT_HEADER, RESULT_HEADER, STATUS_FILL
-from wcplan.render.report import Report, method
+from wcplan.render.report import Report, marked_status, method
 from wcplan.rules.status import IndicatorResult, Status
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -157,7 +157,7 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold, title: str, page
             r.gap,
             r.completion,
             r.progress,
-            text.status_text(r.status) + ("*" if r.provisional else ""),
+            marked_status(r),
             text.outlook(r) or None,
             text.source_label(r),
         ]

@@ -14,7 +14,7 @@ from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _, language
 from wcplan.render import tasktext as t
 from wcplan.render import text
-from wcplan.render.report import Report, method
+from wcplan.render.report import Report, marked_status, method
 from wcplan.rules.status import IndicatorResult, Status
 
 COLOUR = {
@@ -229,7 +229,7 @@ def _results(results: list[IndicatorResult], plan, chart: bool, history=None) ->
     rows = []
     for r in results:
         ind = r.indicator
-        status = text.status_text(r.status) + ("*" if r.provisional else "")
+        status = marked_status(r)
         values = [
             str(ind.id),
             escape(ind.label),
