@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from wcplan.model.plan import Plan
+from wcplan.model.planfile import validated
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -58,7 +59,7 @@ def make_plan(*indicators: dict, **plan_fields) -> Plan:
     data["plan"].update(plan_fields)
     data["indicators"] = list(indicators) or [indicator()]
     data["units"] = {u: None for i in data["indicators"] for u in [i["lead"], *i["responsible"]]}
-    return Plan.model_validate(data)
+    return validated(Plan, data)
 
 
 @pytest.fixture

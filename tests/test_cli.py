@@ -175,13 +175,16 @@ def test_filters_that_match_nothing(runner):
             ["status", "2020"],
             "2020 is the base year, not a plan year; the plan's years are 2021, 2022, 2023.",
         ),
-        (["status", "2022", "--unit", "工信局"], "no unit is called 工信局; the plan's units are: 区工信局,"),
+        (
+            ["status", "2022", "--unit", "工信局"],
+            "no unit of the plan is called 工信局; the units with indicators are: 区工信局,",
+        ),
         (["status", "2022", "--category", "绿色"], "no category is called 绿色"),
         (["status", "2022", "--status", "late"], "'late' is not a status; use met, on_track,"),
         (["status", "2022", "--format", "xml"], "Invalid value for '--format'"),
         (["status", "twenty"], "Invalid value for"),
         (["status", "2022", "--actuals", "nowhere.csv"], "nowhere.csv does not exist."),
-        (["targets", "--unit", "nobody"], "no unit is called nobody"),
+        (["targets", "--unit", "nobody"], "no unit of the plan is called nobody"),
     ],
 )
 def test_usage_errors_exit_2_with_one_sentence(runner, args, words):
@@ -310,7 +313,7 @@ def test_status_fits_the_width_with_chinese_names(runner, width):
         "widen the terminal or use --format json to see them.",
         100: "Hidden to fit 100 columns: Plan; widen the terminal or use --format json to see them.",
     }
-    assert (hidden.get(width, "Hidden") in out.replace("\n", "")) == (width in hidden)
+    assert (hidden.get(width, "Hidden") in " ".join(out.split())) == (width in hidden)
 
 
 def test_every_name_unfolded_at_140_columns(runner):
@@ -618,8 +621,89 @@ def test_trend_of_a_plan_whose_base_year_is_not_the_year_before_its_first(runner
     assert axis.split() == ["2015", "2021", "2022", "2023"]
 
 
-# '²' passed str.isdigit() but not int(), and int() refuses over 4300 digits: both were crashes (exit 3)
-@pytest.mark.parametrize("arg", ["99", "工业产值", "²", "①", "9" * 5000])
+# int() refuses over 4300 digits: a crash (exit 3) when trend passed any digits to it
+@pytest.mark.parametrize("arg", ["99", "xyzzy", "9" * 5000])
 def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):
     r = run(runner, "trend", arg)
     assert r.exit_code == 2 and "give an id from 1 to 42 or a name as in the plan" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["validate", str(DATA / "actuals"), "--format", "json"], ("rich", "pandas", "numpy")),
+        (["validate", str(DATA / "actuals"), "--format", "github"], ("rich", "pandas", "numpy")),
+        (["status", "2022", "--format", "json"], ("rich", "pandas", "numpy")),
+        (["report", "2022", "-f", "xlsx", "-o", "{out}"], ("pandas", "numpy")),
+    ],
+)
+def test_outputs_import_only_what_they_use(tmp_path, args, absent):
+    """JSON and GitHub output never need Rich; a workbook needs openpyxl, not numpy (which
+    openpyxl would import whenever it is installed)."""
+    args = [a.replace("{out}", str(tmp_path / "r.xlsx")) for a in args]
+    code = (
+        f"import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', *{args!r}]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {absent!r} if sys.modules.get(m)), file=sys.stderr)"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert p.stderr.strip().splitlines()[-1] == "[]", p.stderr
+
+
+@pytest.mark.parametrize(
+    ("typer_says", "english", "chinese"),
+    [
+        (  # Typer 0.28, as Click words it
+            "Invalid value for 'YEAR': 'abc' is not a valid int.",
+            "Invalid value for 'YEAR': not a whole number.",
+            "'YEAR' 的值无效：不是整数。",
+        ),
+        (  # Typer 0.29, through pydantic
+            "Invalid value for 'YEAR': Input should be a valid integer, unable to parse string as an integer",
+            "Invalid value for 'YEAR': not a whole number.",
+            "'YEAR' 的值无效：不是整数。",
+        ),
+        (
+            "Invalid value for '--max-problems': 'x' is not a valid int range.",
+            "Invalid value for '--max-problems': not a whole number.",
+            "'--max-problems' 的值无效：不是整数。",
+        ),
+        (
+            "Invalid value for '--max-problems': -1 is not in the range x>=0.",
+            "Invalid value for '--max-problems': give 0 or more.",
+            "'--max-problems' 的值无效：应不小于 0。",
+        ),
+        (
+            "Invalid value for '--max-problems': Input should be greater than or equal to 0",
+            "Invalid value for '--max-problems': give 0 or more.",
+            "'--max-problems' 的值无效：应不小于 0。",
+        ),
+        (
+            "Invalid value for '-f': Value error, 'x' is not one of 'table', 'json'.",
+            "Invalid value for '-f': 'x' is not one of 'table', 'json'.",
+            "'-f' 的值无效：“x”不是 'table', 'json' 之一。",
+        ),
+    ],
+)
+def test_usage_errors_of_either_typer_are_translated(typer_says, english, chinese):
+    """wcplan pins Typer below 0.29, whose pydantic costs every command a tenth of a second; the
+    errors of both versions read the same."""
+    from wcplan.base.i18n import activate
+    from wcplan.cli.interface import error_sentence
+
+    assert error_sentence(typer_says) == english
+    activate("zh")
+    try:
+        assert error_sentence(typer_says) == chinese
+    finally:
+        activate("en")
+
+
+def test_a_command_imports_no_pydantic():
+    code = (
+        "import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', 'status', '2022']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert p.stderr.strip().splitlines()[-1] == "False", p.stderr

@@ -163,9 +163,14 @@ def test_help_and_usage_errors_in_chinese(runner):
     assert r.exit_code == 2
     assert "错误：'--format' / '-f' 的值无效：“bogus”不是 'table', 'json', 'markdown' 之一。" in r.stderr
     r = runner.invoke(app, ["units", "abc", "--lang", "zh"])
-    assert r.exit_code == 2 and "错误：'YEAR' 的值无效：不是整数。" in r.stderr
-    r = runner.invoke(app, ["units", "abc"])
-    assert r.exit_code == 2 and "Error: Invalid value for 'YEAR': not a whole number." in r.stderr
+    assert (
+        r.exit_code == 2
+        and "错误：YEAR 的值无效：“abc”不是年份；请给出规划年度：2021, 2022, 2023。" in r.stderr
+    )
+    r = runner.invoke(app, ["validate", "--max-problems", "abc", "--lang", "zh"])
+    assert r.exit_code == 2 and "错误：'--max-problems' 的值无效：不是整数。" in r.stderr
+    r = runner.invoke(app, ["validate", "--max-problems", "abc"])
+    assert r.exit_code == 2 and "Error: Invalid value for '--max-problems': not a whole number." in r.stderr
 
 
 def test_validator_findings_in_chinese(runner):

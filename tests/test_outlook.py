@@ -6,17 +6,20 @@ import pytest
 
 from conftest import indicator, make_plan
 from wcplan.model.plan import Indicator
+from wcplan.model.planfile import validated
 from wcplan.rules.outlook import Outlook, project, so_far
 
 PLAN = make_plan(indicator())
-CUMULATIVE = Indicator.model_validate(indicator())  # baseline 10, targets 20 / 30 / 40
-ANNUAL = Indicator.model_validate(
-    indicator(attribute="annual", measure="flow", baseline=8, targets={2021: 10, 2022: 10, 2023: 12})
+CUMULATIVE = validated(Indicator, indicator())  # baseline 10, targets 20 / 30 / 40
+ANNUAL = validated(
+    Indicator,
+    indicator(attribute="annual", measure="flow", baseline=8, targets={2021: 10, 2022: 10, 2023: 12}),
 )
-NO_BASELINE = Indicator.model_validate(
+NO_BASELINE = validated(
+    Indicator,
     indicator(
         unit="%", attribute="ratio", measure="share", baseline=None, targets={2021: 3, 2022: 3.05, 2023: 3.1}
-    )
+    ),
 )
 
 

@@ -379,13 +379,13 @@ def test_html_tables_print_with_their_headers_and_become_cards_on_a_phone(runner
         "Progr.",
         "Status",
         "Outlook",
-        "Path",
+        "Targets and actuals",
     ]
     assert '<td class="name">Gross industrial output value</td>' in first
     assert "@page { size: A4;" in page and "print-color-adjust: exact" in page
     assert "thead { display: table-header-group; }" in page and "break-inside: avoid" in page
     assert "@media (max-width: 640px)" in page
-    legend = re.search(r"<p class=\"legend\"><span>Path:.*?</p>", page, re.S).group(0)
+    legend = re.search(r"<p class=\"legend\"><span>Targets and actuals:.*?</p>", page, re.S).group(0)
     for words in ("targets from the baseline", "actual of the year", "earlier actuals", "projected 2023"):
         assert words in legend
 

@@ -148,9 +148,9 @@ def test_the_table_ends_with_who_is_still_to_report(runner, folder):
     r = run(runner, "2022-H1", "--actuals", str(folder))
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert out.startswith(
+    assert " ".join(out.split()).startswith(  # wrapped to the terminal's width
         "Submissions 2022-H1 by lead unit (报送情况) — 10 indicators due: reported 5 · invalid 1 · not "
-        "filled in 2 · missing 2\n"
+        "filled in 2 · missing 2 "
     )
     assert "File: in/science.csv (reporter 区科技局; changed 2022-07-06 10:15)" in out
     assert "Files with errors: what they hold counts only once they are corrected" in out
@@ -204,18 +204,19 @@ def test_markdown_in_chinese_is_ready_to_paste(runner, folder):
     assert r.exit_code == 0
     md = r.stdout
     assert md.startswith(
-        "## 2022-H1 报送情况（按牵头单位）\n\n应报 10 项指标：已报 5 · 无效 1 · 未填写 2 · 未报 2\n"
+        "## 2022年上半年 报送情况（按牵头单位）\n\n应报 10 项指标：已报 5 · 无效 1 · 未填写 2 · 未报 2\n"
     )
     assert "| 27 | 全社会研发经费投入占GDP比重 | _ 未填写 |  | 3 |" in md
     assert (
-        "### 2022-H1 催报清单\n\n1. 区科技局：尚缺 2 项指标：27 全社会研发经费投入占GDP比重（未填写）；" in md
+        "### 2022年上半年 催报清单\n\n1. 区科技局：尚缺 2 项指标：27 全社会研发经费投入占GDP比重（未填写）；"
+        in md
     )
     assert "3. 各产业链办公室：尚缺 1 项指标：18 产业链企业引进数（待更正：in/chains.csv:2）。" in md
 
 
 def test_a_usage_error_for_a_unit_that_does_not_exist(runner, folder):
     r = runner.invoke(app, ["submissions", "2022", "--unit", "区工信", "--targets", str(PLAN_FILE)])
-    assert r.exit_code == 2 and "no unit is called 区工信" in r.stderr
+    assert r.exit_code == 2 and "no unit of the plan is called 区工信" in r.stderr
 
 
 def test_chinese_output_has_no_english_sentence_left(runner, folder):

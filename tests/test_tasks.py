@@ -509,13 +509,13 @@ def test_tasks_command_table(runner):
         in out
     )
     assert "C11" in out and "! behind" in out
-    assert "Plan-wide (17 lines of work): in progress 13 · done 1 · lagging 3" in out
+    assert "Lines of work (17): in progress 13 · done 1 · lagging 3" in out
     assert "Commitments (29): on track 1 · behind 1 · not due 27" in out
     assert out.count("Illustrative data:") == 1
     zh = runner.invoke(app, ["tasks", "2022", "--lang", "zh"], env={"COLUMNS": "120"}).stdout
     assert "望城经开区产业发展局 · 牵头的工作事项 · 15" in zh
-    assert "全部指标（17 项工作事项）：推进中 13 · 已完成 1 · 滞后 3" in zh
-    assert "量化目标 (29): 接近目标 1 · 滞后 1 · 未到期 27" in zh
+    assert "工作事项（17）：推进中 13 · 已完成 1 · 滞后 3" in zh
+    assert "量化目标（29）：接近目标 1 · 滞后 1 · 未到期 27" in zh
     assert zh.count("示意数据：") == 1
 
 
@@ -534,7 +534,7 @@ def test_tasks_command_usage_errors(runner):
     r = runner.invoke(app, ["tasks", "2020"])
     assert r.exit_code == 2 and "not a plan year" in r.stderr
     r = runner.invoke(app, ["tasks", "2022", "--unit", "区教育局"])
-    assert r.exit_code == 2 and "no unit is called 区教育局" in r.stderr
+    assert r.exit_code == 2 and "no unit of the plan is called 区教育局" in r.stderr
 
 
 def test_invalid_progress_stops_the_command_with_the_finding(runner, tmp_path):

@@ -248,7 +248,7 @@ def test_every_unit_gets_its_file_in_a_folder(runner, tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["2022", "--unit", "区工信", "-o", "x.xlsx"], "no unit is called 区工信"),
+        (["2022", "--unit", "区工信", "-o", "x.xlsx"], "no unit of the plan is called 区工信"),
         (["2022", "--unit", "区金融办", "-o", "x.csv", "-f", "xlsx"], "x.csv ends in .csv, but --format"),
         (["2022", "-o", "all.xlsx"], "all.xlsx is a file, but several sheets go to a folder"),
         (["2024"], "2024 is not a plan year"),

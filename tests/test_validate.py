@@ -122,9 +122,9 @@ def test_numbers(tmp_path, row, value):
             "3,2022,27%,x,",
             "unit-mismatch",
             3,
-            "'27%' is a percentage, but indicator 3 is counted in 家 (count)",
+            "'27%' is a percentage, but indicator 3 is counted in 家 (firms)",
         ),
-        ("3,2022,431,x,个", "unit-mismatch", 5, "the unit 个 (count) cannot be converted to 家 (count)"),
+        ("3,2022,431,x,个", "unit-mismatch", 5, "个 (items) and 家 (firms) are different units"),
         (
             "3,2022,431.5,x,",
             "fraction-for-count",
@@ -562,6 +562,20 @@ def test_notes_print_in_text_for_validate_and_status(runner, tmp_path, monkeypat
     s = runner.invoke(app, ["status", "2022", "--actuals", str(f)])
     assert s.exit_code == 0 and "note unit-converted" in s.stderr
     assert "1352" in next(line for line in s.stdout.splitlines() if "Gross industrial" in line)
+
+
+def test_an_empty_indicator_or_year_names_each_files_own_column(tmp_path):
+    """The row checks remember each text they parsed; an empty indicator or year once reused the
+    column of the first file that had one, and crashed on a file without that column."""
+    first = write(tmp_path, "a.csv", "indicator,year,value,source\n,,1,x\n")
+    second = write(tmp_path, "b.csv", "name,period,value,source\n,,1,x\n")
+    r = read_actuals([first, second], PLAN)
+    assert [(f.file.rsplit("/", 1)[-1], f.code, f.column) for f in r.findings] == [
+        ("a.csv", "indicator-missing", 1),
+        ("a.csv", "year-missing", 2),
+        ("b.csv", "indicator-missing", 1),
+        ("b.csv", "period-missing", 2),
+    ]
 
 
 def test_the_example_workflow_validates_actuals_and_task_progress(runner, monkeypatch):

@@ -8,10 +8,12 @@ Renderers turn the same finding into a terminal line, a JSON object or a CI anno
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from typing import NamedTuple
 
 
@@ -52,23 +54,83 @@ class Finding(NamedTuple):
         return data
 
 
+class Batch:
+    """Many findings of one file, in line and column order, whose sentences are made only when a
+    finding is looked at: a file of a million rows can have a finding on every row, and only the
+    first few hundred are ever shown. A reader that checks a large file column by column
+    (wcplan.reading.columns) hands its findings over as one Batch; every one of them is counted.
+
+    A subclass gives `file`, `__len__`, `counts` and `__iter__` (the findings, made one by one).
+    """
+
+    file: str
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def counts(self) -> Counter[tuple[str, Severity]]:
+        """How many findings of each code and severity the batch holds."""
+        raise NotImplementedError
+
+
+def expand(findings: Iterable[Finding | Batch]) -> list[Finding]:
+    """Every finding, those of batches made one by one (in the order of the batch)."""
+    out: list[Finding] = []
+    for item in findings:
+        if isinstance(item, Batch):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
+
+
+class Problems(Sequence[Finding]):
+    """Findings in order of file, line and column, from sorted findings and batches merged as they
+    are read: showing the first N makes only those N."""
+
+    def __init__(self, single: list[Finding], batches: list[Batch], key):
+        self.single, self.batches, self.key = single, batches, key
+        self.size = len(single) + sum(len(b) for b in batches)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[Finding]:
+        return heapq.merge(self.single, *self.batches, key=self.key)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self.size)
+            return list(islice(self, start, stop, step))
+        if index < 0:
+            index += self.size
+        if not 0 <= index < self.size:
+            raise IndexError(index)
+        return next(islice(self, index, None))
+
+
 @dataclass(frozen=True)
 class Validation:
     """The outcome of validating files: data, no text."""
 
     files: list[str]
     #: Errors and warnings, in file order, then line and column.
-    problems: list[Finding]
+    problems: Sequence[Finding]
     notes: list[Finding]
     strict: bool
+    #: How many problems of each code and severity there are.
+    counts: dict[tuple[str, Severity], int] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.problems)
+        return sum(n for (_code, severity), n in self.counts.items() if severity is Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity is Severity.WARNING for f in self.problems)
+        return sum(n for (_code, severity), n in self.counts.items() if severity is Severity.WARNING)
 
     @property
     def valid(self) -> bool:
@@ -76,24 +138,39 @@ class Validation:
         return self.errors == 0 and not (self.strict and self.warnings)
 
     def by_code(self) -> dict[str, int]:
-        counts = Counter(f.code for f in self.problems)
+        counts: Counter[str] = Counter()
+        for (code, _severity), n in self.counts.items():
+            counts[code] += n
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     def shown(self, limit: int) -> tuple[list[Finding], int]:
         """The problems to print at most `limit` of (0: all), and how many are left out."""
         if limit <= 0 or len(self.problems) <= limit:
-            return self.problems, 0
+            return list(self.problems), 0
         return self.problems[:limit], len(self.problems) - limit
 
 
-def validate(files: list[str], findings: Iterable[Finding], strict: bool = False) -> Validation:
-    """The findings of reading `files`, ordered by file, line and column, and judged."""
+def validate(files: list[str], findings: Iterable[Finding | Batch], strict: bool = False) -> Validation:
+    """The findings of reading `files`, ordered by file, line and column, counted once, and judged."""
     order = {name: index for index, name in enumerate(files)}
 
     def key(f: Finding):
         return (order.get(f.file, -1), f.line or 0, f.column or 0)
 
-    findings = list(findings)
-    problems = sorted((f for f in findings if f.severity is not Severity.NOTE), key=key)
-    notes = sorted((f for f in findings if f.severity is Severity.NOTE), key=key)
-    return Validation(files=list(files), problems=problems, notes=notes, strict=strict)
+    single: list[Finding] = []
+    notes: list[Finding] = []
+    batches: list[Batch] = []
+    counts: Counter[tuple[str, Severity]] = Counter()
+    for item in findings:
+        if isinstance(item, Batch):
+            batches.append(item)
+            counts.update(item.counts())
+        elif item.severity is Severity.NOTE:
+            notes.append(item)
+        else:
+            single.append(item)
+    counts.update((f.code, f.severity) for f in single)
+    single.sort(key=key)
+    notes.sort(key=key)
+    problems = Problems(single, batches, key) if batches else single
+    return Validation(files=list(files), problems=problems, notes=notes, strict=strict, counts=dict(counts))

@@ -62,6 +62,17 @@ def activate(lang: str) -> None:
             _translation = _gettext.GNUTranslations(f)
 
 
+def every_language(message: str) -> list[str]:
+    """The message in each language wcplan speaks (English first): for input that may be typed in
+    either language, such as the status words of `--status`."""
+    found = [message]
+    for lang in LANGUAGES:
+        if lang != "en":
+            with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as f:
+                found.append(_gettext.GNUTranslations(f).gettext(message))
+    return found
+
+
 def from_locale_name(value: str) -> str | None:
     """'zh', 'zh_CN.UTF-8', 'zh-Hans' -> 'zh'; 'en', 'en_US' -> 'en'; anything else -> None."""
     head = value.strip().replace("-", "_").split("_")[0].split(".")[0].lower()

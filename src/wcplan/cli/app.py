@@ -31,7 +31,7 @@ app = typer.Typer(
         "(望发〔2021〕4号): targets, actuals and the status of every indicator by lead unit."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion (wcplan.cli.completion)
     pretty_exceptions_enable=False,
     # Plain Click-style help and errors: a usage error stays one greppable line for CI,
     # and `--help` does not need to import Rich.

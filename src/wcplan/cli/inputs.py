@@ -21,22 +21,49 @@ def load(targets: Path | None):
 
 
 def check_choices(
-    given: list[str] | None, known: list[str], option: str, noun: str, english=None
+    given: list[str] | None, known: list[str], option: str, noun: str, english=None, scope: str = "indicators"
 ) -> list[str]:
     """Every value of a filter option must name something that exists: by its Chinese name, or
-    by its English one (`english`: Chinese name -> English name), in any case."""
-    by_english = {en.casefold(): zh for zh, en in (english or {}).items() if en}
-    chosen, unknown = [], []
+    by its English one (`english`: Chinese name -> English name), in any case. For units,
+    `english` is every unit the plan declares: one with nothing in this view (`scope`: its
+    indicators, or its tasks) is told apart from a name the plan does not know, and a misspelt
+    name gets the closest known names."""
+    from wcplan.base.suggest import closest, key
+
+    english = english or {}
+    by_key = {key(zh): zh for zh in [*english, *known]} | {key(en): zh for zh, en in english.items() if en}
+    chosen = []
     for g in given or []:
-        name = g if g in known else by_english.get(g.strip().casefold())
-        (chosen if name in known else unknown).append(name or g)
-    if unknown:
-        sentence = (
-            _("no unit is called {names}; the plan's units are: {known}.")
-            if noun == "unit"
-            else _("no category is called {names}; the plan's categories are: {known}.")
-        )
-        raise UsageError(sentence.format(names=", ".join(unknown), known=", ".join(known)), param=option)
+        name = g if g in known or g in english else by_key.get(key(g))
+        if name in known:
+            chosen.append(name)
+            continue
+        if name is not None and noun == "unit":
+            sentence = (
+                _(
+                    "{name} is a unit of the plan, but it leads no line of work or commitment and is "
+                    "responsible for none; the units with tasks are: {known}."
+                )
+                if scope == "tasks"
+                else _(
+                    "{name} is a unit of the plan, but it leads no indicator and is responsible for none "
+                    "(`wcplan tasks` shows its work); the units with indicators are: {known}."
+                )
+            )
+            raise UsageError(sentence.format(name=name, known=", ".join(known)), param=option)
+        names = [*known, *(english[k] for k in known if english.get(k))]
+        near = list(dict.fromkeys(by_key[key(n)] for n in closest(g, names)))
+        if noun == "unit" and scope == "tasks":
+            sentence = _("no unit of the plan is called {names}; the units with tasks are: {known}.")
+        elif noun == "unit":
+            sentence = _("no unit of the plan is called {names}; the units with indicators are: {known}.")
+        else:
+            sentence = _("no category is called {names}; the plan's categories are: {known}.")
+        if near:
+            sentence = _("{sentence} Did you mean {near}?").format(
+                sentence=sentence, near=_(" or ").join(near)
+            )
+        raise UsageError(sentence.format(names=g, known=", ".join(known)), param=option)
     return chosen
 
 
@@ -56,16 +83,35 @@ def tasks_loader(plan, location, option: Path | None = None, required: bool = Tr
     return get
 
 
-def check_year(year: int, plan) -> int:
-    """A YEAR argument must be a plan year."""
-    if year not in plan.years:
+def resolve_year(text: str, plan, command: str) -> int:
+    """A YEAR argument must be a plan year (a period of the whole year, 2022-12 or 2022年全年, is
+    that year); a period within the year is refused with the command that judges one."""
+    from wcplan.model.periods import parse_period
+
+    when = parse_period(text)
+    if when is not None and not when.whole_year:
         raise UsageError(
-            _("{year} is not a plan year; the plan's years are {years}.").format(
-                year=year, years=", ".join(map(str, plan.years))
+            _(
+                "wcplan {command} takes a whole plan year such as {year}, not a period; `wcplan status "
+                "{period}` judges the year to date."
+            ).format(command=command, year=when.year, period=text.strip()),
+            "YEAR",
+        )
+    if when is None:
+        raise UsageError(
+            _("'{text}' is not a year; give a plan year: {years}.").format(
+                text=text, years=", ".join(map(str, plan.years))
             ),
             "YEAR",
         )
-    return year
+    if when.year not in plan.years:
+        raise UsageError(
+            _("{year} is not a plan year; the plan's years are {years}.").format(
+                year=when.year, years=", ".join(map(str, plan.years))
+            ),
+            "YEAR",
+        )
+    return when.year
 
 
 def resolve_period(text: str, plan):
@@ -97,7 +143,6 @@ def read_valid(plan, location, actuals, env, progress=(), tasks=None):
     every finding), and print their warnings and notes. Shared by every command that judges actuals.
     `tasks`: the tasks file or a function loading it (default: found beside the plan file)."""
     from wcplan.reading.locate import find_actuals
-    from wcplan.render.terminal.findings import render_findings
 
     paths = find_actuals(actuals, location) + list(progress)
     read = wcplan.read_actuals(paths, plan, tasks=tasks or tasks_loader(plan, location))
@@ -113,7 +158,11 @@ def read_valid(plan, location, actuals, env, progress=(), tasks=None):
             ).format(n=n),
             read.findings,
         )
-    render_findings(read.warnings + read.notes, env.stderr)
+    shown = read.warnings + read.notes
+    if shown:  # Rich only when there is something to print
+        from wcplan.render.terminal.findings import render_findings
+
+        render_findings(shown, env.stderr)
     return read
 
 

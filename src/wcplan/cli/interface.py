@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import unicodedata
 
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
@@ -20,12 +19,21 @@ from typer.exceptions import Abort
 
 from wcplan.base import i18n
 from wcplan.base.i18n import N_, _
+from wcplan.base.linebreak import cells, wrap
 
 # Click's own phrases, as wcplan translates them (marked here for the catalogue).
 USAGE = N_("Usage: ")
 HEADINGS = (N_("Arguments"), N_("Options"), N_("Commands"))
 HELP_OPTION = N_("Show this message and exit.")
 OPTIONS_METAVAR = N_("[OPTIONS]")
+COMMAND_METAVAR = N_("COMMAND [ARGS]...")
+# Typer's options of shell completion (wcplan.cli.completion)
+COMPLETION_HELP = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Install completion for the specified shell."),
+    N_("Show completion for the specified shell, to copy it or customize the installation."),
+)
 
 #: Click's English usage errors and wcplan's sentence for each; the first that matches wins.
 _ERRORS = [
@@ -34,7 +42,15 @@ _ERRORS = [
     (re.compile(r"Missing command\.$"), N_("Missing command.")),
     (re.compile(r"No such command '(?P<name>.*)'\.$"), N_("No such command '{name}'.")),
     (
+        re.compile(r"No such command '(?P<name>.*)'\. Did you mean (?P<other>.+)\?$"),
+        N_("No such command '{name}'. Did you mean {other}?"),
+    ),
+    (
         re.compile(r"No such option: (?P<name>\S+) Did you mean (?P<other>.+)\?$"),
+        N_("No such option: {name}. Did you mean {other}?"),
+    ),
+    (
+        re.compile(r"No such option: (?P<name>\S+) \(Possible options: (?P<other>.+)\)$"),
         N_("No such option: {name}. Did you mean {other}?"),
     ),
     (re.compile(r"No such option: (?P<name>\S+)$"), N_("No such option: {name}.")),
@@ -43,7 +59,9 @@ _ERRORS = [
         re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$"),
         N_("Unexpected extra arguments: {args}."),
     ),
-    # Typer 0.29 checks values with pydantic: its sentences start "Value error, " or "Input should be".
+    # Typer 0.28 words these as Click does; Typer 0.29 checks values with pydantic, whose sentences
+    # start "Value error, " or "Input should be". wcplan pins Typer below 0.29 (its pydantic costs
+    # every command a tenth of a second); both wordings are translated.
     (
         re.compile(
             r"Invalid value for (?P<name>.+?): (?:Value error, )?"
@@ -52,8 +70,27 @@ _ERRORS = [
         N_("Invalid value for {name}: '{value}' is not one of {choices}."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): Input should be a valid integer.*$"),
+        re.compile(
+            r"Invalid value for (?P<name>.+?): "
+            r"(?:Input should be a valid integer.*|'.*' is not a valid int(?: range)?\.)$"
+        ),
         N_("Invalid value for {name}: not a whole number."),
+    ),
+    (
+        re.compile(r"Invalid value for (?P<name>.+?): .* is not in the range x>=(?P<n>\S+)\.$"),
+        N_("Invalid value for {name}: give {n} or more."),
+    ),
+    (
+        re.compile(r"Invalid value for (?P<name>.+?): .* is not in the range x<=(?P<n>\S+)\.$"),
+        N_("Invalid value for {name}: give {n} or less."),
+    ),
+    (
+        re.compile(r"Invalid value for (?P<name>.+?): Input should be greater than or equal to (?P<n>\S+)$"),
+        N_("Invalid value for {name}: give {n} or more."),
+    ),
+    (
+        re.compile(r"Invalid value for (?P<name>.+?): Input should be less than or equal to (?P<n>\S+)$"),
+        N_("Invalid value for {name}: give {n} or less."),
     ),
     (
         re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)$", re.S),
@@ -61,6 +98,12 @@ _ERRORS = [
     ),
 ]
 _DEFAULT = re.compile(r"\[default: (?P<value>[^\]]*)\]")
+#: Click's bound of a number in help, `x>=0`, and the type Typer adds after a parameter's name
+#: (`<str>`, `<list[Path]>`; not a list of choices, `<zh|en>`, which says what to type).
+_AT_LEAST = re.compile(r"\bx>=(?P<n>\S+?)(?=[;\]])")
+_TYPE = re.compile(r" <[^|>]*>$")
+#: The end of a help text's first sentence: a full stop before a space, or a Chinese one.
+_SENTENCE_END = re.compile(r"(?<=[^.\s]{2}\.)\s|(?<=。)")
 
 
 def error_sentence(message: str) -> str:
@@ -72,45 +115,10 @@ def error_sentence(message: str) -> str:
     return message
 
 
-# --- wrapping by display cells -------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|."
-)
-
-
-def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """Greedy wrapping that counts a Chinese character as two cells and may break between any two
-    of them, but never before closing punctuation (the character before it moves down with it);
-    Latin words break at spaces only."""
-    lines: list[str] = []
-    line: list[str] = []  # the pieces of the current line, each with its leading space
-    prefix, space = first, False
-    for token in _TOKEN.findall(" ".join(text.split())):
-        if token.isspace():
-            space = True
-            continue
-        piece = (" " if space and line else "") + token
-        space = False
-        if line and cells(prefix + "".join(line) + piece) > width:
-            carried = []
-            if token in "，。；：、）」』》！？,.;:)" and len(line) > 1:
-                carried = [line.pop().lstrip()]
-            lines.append((prefix + "".join(line)).rstrip())
-            prefix, line, piece = rest, carried, piece.lstrip()
-        line.append(piece)
-    lines.append((prefix + "".join(line)).rstrip())
-    return lines
-
-
 class Formatter(click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         prefix = _(USAGE) if prefix is None else prefix
-        args = args.replace("[OPTIONS]", _(OPTIONS_METAVAR))
+        args = args.replace("COMMAND [ARGS]...", _(COMMAND_METAVAR)).replace("[OPTIONS]", _(OPTIONS_METAVAR))
         head = f"{prefix:>{self.current_indent}}{prog} "
         width = self.width - self.current_indent
         indent = " " * cells(head) if cells(head) + 20 <= width else " " * (self.current_indent + 4)
@@ -129,6 +137,7 @@ class Formatter(click.HelpFormatter):
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
+        rows = [(_TYPE.sub("", term), definition) for term, definition in rows]
         first_col = min(max((cells(r[0]) for r in rows), default=0), col_max) + col_spacing
         for term, definition in rows:
             self.write(f"{'':>{self.current_indent}}{term}")
@@ -141,6 +150,7 @@ class Formatter(click.HelpFormatter):
                 self.write("\n" + " " * (first_col + self.current_indent))
             definition = _DEFAULT.sub(lambda m: _("[default: {value}]").format(value=m["value"]), definition)
             definition = definition.replace("[required]", _("[required]"))
+            definition = _AT_LEAST.sub(lambda m: _("{n} or more").format(n=m["n"]), definition)
             width = max(self.width - first_col - self.current_indent, 10)
             indent = " " * (first_col + self.current_indent)
             self.write(("\n" + indent).join(wrap(definition, width)) + "\n")
@@ -185,7 +195,24 @@ class Command(_Translated, TyperCommand):
     pass
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of a help text, whole (Click would cut it to fit a line, with "...")."""
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+
+
 class Group(_Translated, TyperGroup):
+    def format_commands(self, ctx, formatter) -> None:
+        """Every command with the first sentence of its help, whole, wrapped as the rest of the help."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, first_sentence(command.short_help or command.help or "")))
+        if rows:
+            with formatter.section(HEADINGS[2]):
+                formatter.write_dl(rows)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = list(sys.argv[1:] if args is None else args)
         try:
@@ -202,6 +229,12 @@ class Group(_Translated, TyperGroup):
         localize(self)
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            if not standalone_mode:
+                raise
+            # Bare `wcplan`: its help, as Click gives it (on stderr, exit 2), but not as an error.
+            sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
+            sys.exit(exc.exit_code)
         except click.exceptions.UsageError as exc:
             if not standalone_mode:
                 raise

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from wcplan.base.i18n import N_
+from wcplan.cli import completion
 
 
 class By(StrEnum):
@@ -33,9 +34,10 @@ Period = Annotated[
     str,
     typer.Argument(
         metavar="YEAR|PERIOD",
+        autocompletion=completion.periods,
         help=N_(
-            "The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q2, 2022-H1, "
-            "2022年6月, 2022年二季度, 2022年上半年."
+            "The plan year to judge (2022), or the year to date of a period: 2022-06, 2022-Q3, 2022-H1, "
+            "2022年1-6月, 2022年前三季度, 2022年上半年, 2022/06, 2022.06."
         ),
         show_default=False,
     ),
@@ -60,7 +62,7 @@ Actuals = Annotated[
         "--actuals",
         metavar="PATH",
         help=N_(
-            "A CSV file of actuals, or a folder of them; repeat for several. "
+            "A CSV or Excel (.xlsx) file of actuals, or a folder of them; repeat for several. "
             "Default: the actuals/ folder beside the plan file."
         ),
         show_default=False,
@@ -84,7 +86,7 @@ Progress = Annotated[
         "--progress",
         metavar="PATH",
         help=N_(
-            "A CSV file of task progress, or a folder of them; repeat for several. "
+            "A CSV or Excel (.xlsx) file of task progress, or a folder of them; repeat for several. "
             "Default: the progress/ folder beside the plan file."
         ),
         show_default=False,
@@ -96,6 +98,7 @@ Unit = Annotated[
         "--unit",
         metavar="NAME",
         help=N_("Only indicators this unit leads or is responsible for, e.g. 区工信局; repeatable."),
+        autocompletion=completion.units,
         show_default=False,
     ),
 ]
@@ -105,6 +108,7 @@ Category = Annotated[
         "--category",
         metavar="NAME",
         help=N_("Only indicators of this category, e.g. 创新驱动; repeatable."),
+        autocompletion=completion.categories,
         show_default=False,
     ),
 ]

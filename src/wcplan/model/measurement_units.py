@@ -55,6 +55,19 @@ ENGLISH = {
 }
 
 
+#: What each measure word counts, for sentences about input, where two counts must read as two
+#: different units (个 (items) and 家 (firms), not "count" and "count").
+COUNTED = {
+    "家": "firms",
+    "个": "items",
+    "项": "entries",
+    "件": "pieces",
+    "座": "structures",
+    "台": "machines",
+    "套": "sets",
+    "户": "households",
+}
+
 #: Shorter English forms for narrow table columns.
 ENGLISH_SHORT = {"亿元": "100m yuan", "千万元": "10m yuan", "百万元": "m yuan", "万元": "10k yuan"}
 
@@ -68,8 +81,8 @@ def label(unit: str, short: bool = False) -> str:
 
 def named(unit: str) -> str:
     """A unit as an input file or the plan writes it, for sentences about input: '个' in Chinese,
-    '个 (count)' in English, so that two units with one English name stay distinct."""
+    '个 (items)' in English, so that two units with one English name stay distinct."""
     from wcplan.base.i18n import language
 
-    english = ENGLISH.get(unit)
+    english = COUNTED.get(unit) or ENGLISH.get(unit)
     return f"{unit} ({english})" if language() == "en" and english and english != unit else unit

@@ -7,36 +7,26 @@ specific to Wangcheng: any plan with this schema works.
 from __future__ import annotations
 
 import datetime as dt
-import math
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictFloat,
-    StrictInt,
-)
-from pydantic_core import PydanticCustomError
+from typing import Any, Literal
 
 from wcplan.base.i18n import _, pick
-
-
-def _finite_not_negative(value: int | float) -> int | float:
-    if not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "Input should be a finite number")
-    if value < 0:
-        raise PydanticCustomError("negative_number", "Input should be zero or more")
-    return value
-
-
-#: Every number of the plan and its tasks file is a count, an amount, a share, a rank or a
-#: ratio: finite (no .nan, no .inf) and never negative.
-Number = Annotated[StrictInt | StrictFloat, AfterValidator(_finite_not_negative)]
+from wcplan.model.strict import (
+    REQUIRED,
+    Doubt,
+    Record,
+    date,
+    dict_of,
+    integer,
+    list_of,
+    number,
+    one_of,
+    optional,
+    record,
+    text,
+)
 
 
 class Attribute(StrEnum):
@@ -75,31 +65,33 @@ ALLOWED_MEASURES = {
 }
 
 
-class StrictModel(BaseModel):
-    """A part of a plan or tasks file: no unknown field, immutable once read."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Thresholds(StrictModel):
-    on_track: Number = 0.95
-    behind: Number = 0.6
+@record
+class Thresholds(Record):
+    on_track: int | float = 0.95
+    behind: int | float = 0.6
 
 
-class PlanMeta(StrictModel):
+Thresholds.FIELDS = {
+    "on_track": ("on_track", number, 0.95),
+    "behind": ("behind", number, 0.6),
+}
+
+
+@record
+class PlanMeta(Record):
     title: str
-    short_title: str | None = None
+    short_title: str | None
     # English names: shown when the interface is English; the Chinese ones are the source of truth.
-    title_en: str | None = None
-    short_title_en: str | None = None
+    title_en: str | None
+    short_title_en: str | None
     document_number: str
-    issued_by: str | None = None
-    issued_by_en: str | None = None
-    issued_on: dt.date | None = None
-    base_year: StrictInt
-    years: list[StrictInt] = Field(min_length=1)
-    thresholds: Thresholds = Thresholds()
-    tolerance: Number = 1e-9
+    issued_by: str | None
+    issued_by_en: str | None
+    issued_on: dt.date | None
+    base_year: int
+    years: list[int]
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    tolerance: int | float = 1e-9
 
     @property
     def title_label(self) -> str:
@@ -113,15 +105,16 @@ class PlanMeta(StrictModel):
         return self.title_label
 
 
-class Indicator(StrictModel):
-    id: StrictInt
+@record
+class Indicator(Record):
+    id: int
     category: str
     name: str
-    name_en: str | None = None
+    name_en: str | None
     unit: str
     # Required, but may be null: a missing baseline stays missing, never 0.
-    baseline: Number | None
-    targets: dict[StrictInt, Number]
+    baseline: int | float | None
+    targets: dict[int, int | float]
     attribute: Attribute
     measure: Measure
     direction: Literal["increase", "decrease"]
@@ -143,7 +136,8 @@ class Indicator(StrictModel):
         return pick(self.name, self.name_en)
 
 
-class UnitNames(StrictModel):
+@record
+class UnitNames(Record):
     """A unit's other names: in English, and short forms for narrow places (a sheet's tab)."""
 
     en: str | None = None
@@ -151,26 +145,25 @@ class UnitNames(StrictModel):
     short_en: str | None = None
 
 
-def _unit_entry(value: Any) -> Any:
+def _unit_entry(value: Any) -> UnitNames:
     """A unit is declared with its English name (null: none), or with a mapping of its names."""
     if value is None or isinstance(value, str):
-        return {"en": value}
-    if not isinstance(value, dict):
-        raise PydanticCustomError("unit_names", "Input should be text or a mapping")
-    return value
+        return UnitNames(en=text(value) if value is not None else None)
+    if type(value) is not dict:
+        raise Doubt
+    return UnitNames.build(value)
 
 
-class Plan(StrictModel):
+@record
+class Plan(Record):
     plan: PlanMeta
     #: English names of the categories.
-    categories_en: dict[str, str] = {}
+    categories_en: dict[str, str]
     #: The units (牵头单位, 责任单位) of the plan and its tasks file, each declared once under
     #: `units`, with its English name (null: none), or with a mapping {en, short, short_en}.
     #: Every lead and responsible unit must be one of them.
-    unit_names: dict[str, Annotated[UnitNames, BeforeValidator(_unit_entry)]] = Field(
-        min_length=1, alias="units"
-    )
-    indicators: list[Indicator] = Field(min_length=1)
+    unit_names: dict[str, UnitNames]
+    indicators: list[Indicator]
 
     @property
     def units(self) -> dict[str, str | None]:
@@ -208,6 +201,38 @@ class Plan(StrictModel):
     def _by_id(self) -> dict[int, Indicator]:
         return {i.id: i for i in self.indicators}
 
+    def find_indicator(self, text: str) -> tuple[Indicator | None, list[Indicator], bool]:
+        """The indicator `text` names: by its id, by its Chinese or English name (in any case,
+        without regard to spaces or full-width forms), or as the one indicator whose name contains
+        it; then (indicator, [], False). Otherwise (None, candidates, several): the indicators whose
+        names contain it when several do (several=True), else those whose names are closest
+        (wcplan.base.suggest), none when nothing is close."""
+        from wcplan.base import suggest
+
+        wanted = suggest.key(text)
+        if wanted.isdigit():
+            found = self.indicator(int(wanted)) if len(wanted) <= 18 else None
+            return found, [], False
+        names = {}
+        for i in self.indicators:
+            for name in (i.name, i.name_en):
+                if name:
+                    names.setdefault(name, i)
+        exact = [i for name, i in names.items() if suggest.key(name) == wanted]
+        if exact:
+            return exact[0], [], False
+        partial = self._distinct(names[n] for n in suggest.containing(text, names))
+        if len(partial) == 1:
+            return partial[0], [], False
+        if partial:
+            return None, partial, True
+        near = suggest.closest(text, names, n=5)
+        return None, self._distinct(names[n] for n in near), False
+
+    @staticmethod
+    def _distinct(indicators) -> list[Indicator]:
+        return list({i.id: i for i in indicators}.values())
+
     def lead_units(self) -> list[str]:
         """Lead units in order of their first indicator."""
         return list(dict.fromkeys(i.lead for i in self.indicators))
@@ -217,3 +242,46 @@ class Plan(StrictModel):
 
     def categories(self) -> list[str]:
         return list(dict.fromkeys(i.category for i in self.indicators))
+
+
+# How each record is read from the file (wcplan.model.strict); the schema that gives the messages
+# for anything else is wcplan.model.schema, field for field.
+PlanMeta.FIELDS = {
+    "title": ("title", text, REQUIRED),
+    "short_title": ("short_title", optional(text), None),
+    "title_en": ("title_en", optional(text), None),
+    "short_title_en": ("short_title_en", optional(text), None),
+    "document_number": ("document_number", text, REQUIRED),
+    "issued_by": ("issued_by", optional(text), None),
+    "issued_by_en": ("issued_by_en", optional(text), None),
+    "issued_on": ("issued_on", optional(date), None),
+    "base_year": ("base_year", integer, REQUIRED),
+    "years": ("years", list_of(integer, min_length=1), REQUIRED),
+    "thresholds": ("thresholds", Thresholds.build, Thresholds),
+    "tolerance": ("tolerance", number, 1e-9),
+}
+Indicator.FIELDS = {
+    "id": ("id", integer, REQUIRED),
+    "category": ("category", text, REQUIRED),
+    "name": ("name", text, REQUIRED),
+    "name_en": ("name_en", optional(text), None),
+    "unit": ("unit", text, REQUIRED),
+    "baseline": ("baseline", optional(number), REQUIRED),
+    "targets": ("targets", dict_of(integer, number), REQUIRED),
+    "attribute": ("attribute", one_of(Attribute), REQUIRED),
+    "measure": ("measure", one_of(Measure), REQUIRED),
+    "direction": ("direction", one_of(("increase", "decrease")), REQUIRED),
+    "lead": ("lead", text, REQUIRED),
+    "responsible": ("responsible", list_of(text), REQUIRED),
+}
+UnitNames.FIELDS = {
+    "en": ("en", optional(text), None),
+    "short": ("short", optional(text), None),
+    "short_en": ("short_en", optional(text), None),
+}
+Plan.FIELDS = {
+    "plan": ("plan", PlanMeta.build, REQUIRED),
+    "categories_en": ("categories_en", dict_of(text, text), dict),
+    "units": ("unit_names", dict_of(text, _unit_entry, min_length=1), REQUIRED),
+    "indicators": ("indicators", list_of(Indicator.build, min_length=1), REQUIRED),
+}

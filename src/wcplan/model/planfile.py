@@ -9,16 +9,31 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
 
 from wcplan.base.errors import PlanFileError
 from wcplan.base.findings import Finding
 from wcplan.base.i18n import _, ngettext
 from wcplan.model.plan import ALLOWED_MEASURES, Plan
+from wcplan.model.strict import Doubt, Invalid, Record
 from wcplan.model.yamlfile import Refused, load_yaml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+
+def validated(kind: type[Record], data: Any):
+    """The record (Plan, TasksFile, …) of a file's data: built directly when the data is plainly
+    valid (wcplan.model.strict), else validated by pydantic (wcplan.model.schema); Invalid, with
+    pydantic's ValidationError (the file's messages), when it is invalid."""
+    try:
+        return kind.build(data)
+    except Doubt:
+        from wcplan.model.schema import validate
+
+        return validate(kind, data)
 
 
 def load_plan(path: Path, display: str | None = None) -> Plan:
@@ -59,9 +74,9 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
 
     problems: list[tuple[tuple, str, str]] = []  # (location path, code, sentence)
     try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        problems = describe_validation(exc, data)
+        plan = validated(Plan, data)
+    except Invalid as invalid:
+        problems = describe_validation(invalid.error, data)
     else:
         problems = _check_consistency(plan, data)
     if problems:

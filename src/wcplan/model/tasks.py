@@ -13,30 +13,42 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, StrictBool, StrictInt
-
 from wcplan.base.i18n import pick
-from wcplan.model.plan import Attribute, Comparison, Measure, Number, Plan, StrictModel
+from wcplan.model.plan import Attribute, Comparison, Measure, Plan
+from wcplan.model.strict import (
+    REQUIRED,
+    Record,
+    boolean,
+    integer,
+    list_of,
+    number,
+    one_of,
+    optional,
+    record,
+    text,
+)
 
 
-class Milestone(StrictModel):
+@record
+class Milestone(Record):
     """A dated goal of the text that carries no number (建成…, 初步构建…)."""
 
     wording: str
-    deadline: StrictInt
+    deadline: int
 
 
-class Line(StrictModel):
+@record
+class Line(Record):
     """One line of work (主要内容) of a task, as Attachment 2 gives it."""
 
     id: str
     content: str
-    content_en: str | None = None
+    content_en: str | None
     #: The heading the plan's text gives this line, where it differs from Attachment 2's words.
-    text_title: str | None = None
+    text_title: str | None
     #: Firms Attachment 2 names for this line (task 5).
-    firms: list[str] = Field(default_factory=list)
-    milestones: list[Milestone] = Field(default_factory=list)
+    firms: list[str]
+    milestones: list[Milestone]
 
     @property
     def label(self) -> str:
@@ -44,13 +56,14 @@ class Line(StrictModel):
         return pick(self.content, self.content_en)
 
 
-class Task(StrictModel):
-    id: StrictInt
+@record
+class Task(Record):
+    id: int
     title: str
-    title_en: str | None = None
-    lead: list[str] = Field(min_length=1)
-    responsible: list[str] = Field(min_length=1)
-    lines: list[Line] = Field(min_length=1)
+    title_en: str | None
+    lead: list[str]
+    responsible: list[str]
+    lines: list[Line]
 
     @property
     def label(self) -> str:
@@ -65,42 +78,97 @@ class MeasuredAs(StrEnum):
     INCREASE = "increase"  # the indicators' rise over their baselines, summed
 
 
-class MeasuredBy(StrictModel):
-    indicators: list[StrictInt] = Field(min_length=1)
-    as_: MeasuredAs = Field(alias="as")
+@record
+class MeasuredBy(Record):
+    indicators: list[int]
+    as_: MeasuredAs
 
 
-class CommitmentEntry(StrictModel):
+@record
+class CommitmentEntry(Record):
     """A commitment as the file writes it."""
 
     id: str
-    task: StrictInt | None
-    line: str | None = None
+    task: int | None
+    line: str | None
     wording: str
     name: str
-    name_en: str | None = None
+    name_en: str | None
     unit: str
-    target: Number
+    target: int | float
     #: The year it is due; null where the text states none (judged in the plan's last year).
-    deadline: StrictInt | None = None
+    deadline: int | None
     #: Due every plan year (每年).
-    yearly: StrictBool = False
+    yearly: bool
     #: The text only strives for it (力争, 积极争取).
-    strive: StrictBool = False
-    measured_by: MeasuredBy | None = None
+    strive: bool
+    measured_by: MeasuredBy | None
     # For commitments not measured by indicators (else derived from them):
-    baseline: Number | None = None
-    attribute: Attribute | None = None
-    measure: Measure | None = None
-    direction: Literal["increase", "decrease"] | None = None
-    lead: str | None = None
+    baseline: int | float | None
+    attribute: Attribute | None
+    measure: Measure | None
+    direction: Literal["increase", "decrease"] | None
+    lead: str | None
     #: Indicators that measure something close but not the same (informational).
-    related: list[StrictInt] = Field(default_factory=list)
+    related: list[int]
 
 
-class TasksFile(StrictModel):
-    tasks: list[Task] = Field(min_length=1)
-    commitments: list[CommitmentEntry] = Field(default_factory=list)
+@record
+class TasksFile(Record):
+    tasks: list[Task]
+    commitments: list[CommitmentEntry]
+
+
+# How each record is read from the file (wcplan.model.strict); the schema that gives the messages
+# for anything else is wcplan.model.schema, field for field.
+Milestone.FIELDS = {
+    "wording": ("wording", text, REQUIRED),
+    "deadline": ("deadline", integer, REQUIRED),
+}
+Line.FIELDS = {
+    "id": ("id", text, REQUIRED),
+    "content": ("content", text, REQUIRED),
+    "content_en": ("content_en", optional(text), None),
+    "text_title": ("text_title", optional(text), None),
+    "firms": ("firms", list_of(text), list),
+    "milestones": ("milestones", list_of(Milestone.build), list),
+}
+Task.FIELDS = {
+    "id": ("id", integer, REQUIRED),
+    "title": ("title", text, REQUIRED),
+    "title_en": ("title_en", optional(text), None),
+    "lead": ("lead", list_of(text, min_length=1), REQUIRED),
+    "responsible": ("responsible", list_of(text, min_length=1), REQUIRED),
+    "lines": ("lines", list_of(Line.build, min_length=1), REQUIRED),
+}
+MeasuredBy.FIELDS = {
+    "indicators": ("indicators", list_of(integer, min_length=1), REQUIRED),
+    "as": ("as_", one_of(MeasuredAs), REQUIRED),
+}
+CommitmentEntry.FIELDS = {
+    "id": ("id", text, REQUIRED),
+    "task": ("task", optional(integer), REQUIRED),
+    "line": ("line", optional(text), None),
+    "wording": ("wording", text, REQUIRED),
+    "name": ("name", text, REQUIRED),
+    "name_en": ("name_en", optional(text), None),
+    "unit": ("unit", text, REQUIRED),
+    "target": ("target", number, REQUIRED),
+    "deadline": ("deadline", optional(integer), None),
+    "yearly": ("yearly", boolean, False),
+    "strive": ("strive", boolean, False),
+    "measured_by": ("measured_by", optional(MeasuredBy.build), None),
+    "baseline": ("baseline", optional(number), None),
+    "attribute": ("attribute", optional(one_of(Attribute)), None),
+    "measure": ("measure", optional(one_of(Measure)), None),
+    "direction": ("direction", optional(one_of(("increase", "decrease"))), None),
+    "lead": ("lead", optional(text), None),
+    "related": ("related", list_of(integer), list),
+}
+TasksFile.FIELDS = {
+    "tasks": ("tasks", list_of(Task.build, min_length=1), REQUIRED),
+    "commitments": ("commitments", list_of(CommitmentEntry.build), list),
+}
 
 
 #: The wording of a commitment met only above its number: 超过400家.

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from wcplan.base.errors import PlanFileError
 from wcplan.base.findings import Finding
 from wcplan.base.i18n import _, ngettext
 from wcplan.model.plan import ALLOWED_MEASURES, Plan
-from wcplan.model.planfile import LineFinder, describe_validation, undeclared_unit
+from wcplan.model.planfile import LineFinder, describe_validation, undeclared_unit, validated
+from wcplan.model.strict import Invalid
 from wcplan.model.tasks import MeasuredAs, Tasks, TasksFile
 from wcplan.model.yamlfile import Refused, load_yaml
 
@@ -51,9 +51,9 @@ def load_tasks(path: Path, plan: Plan, display: str | None = None) -> Tasks:
             "tasks-structure", _("the tasks file must be a mapping with 'tasks' and 'commitments'."), 1
         )
     try:
-        parsed = TasksFile.model_validate(data)
-    except ValidationError as exc:
-        problems = describe_validation(exc, data, _subject, _field)
+        parsed = validated(TasksFile, data)
+    except Invalid as invalid:
+        problems = describe_validation(invalid.error, data, _subject, _field)
     else:
         problems = _check(parsed, plan, data)
     if problems:

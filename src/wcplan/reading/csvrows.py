@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from wcplan.base.i18n import _
@@ -16,19 +18,40 @@ from wcplan.reading.table import Reporter, Rows
 
 def csv_rows(path: Path, encoding: str | None, report: Reporter) -> Rows:
     """The rows of a CSV file (`encoding`: decode with it instead of detecting UTF-8 or GB18030)."""
+    return text_rows(csv_text(path, encoding, report), report)
+
+
+def csv_text(path: Path, encoding: str | None, report: Reporter) -> str | None:
+    """The text of a CSV file; None (and a finding) when it cannot be read or decoded, or is empty."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         report("file-unreadable", _("cannot read this file: {reason}.").format(reason=exc.strerror))
-        return iter(())
+        return None
     text = decode(raw, encoding, report)
     if text is None:
-        return iter(())
-    if not text.strip():
+        return None
+    if not text or text.isspace():
         report("empty-file", _("this file is empty: it needs a header row and data rows."))
+        return None
+    return text
+
+
+def text_rows(text: str | None, report: Reporter) -> Rows:
+    """The rows of the text of a CSV file (none for None)."""
+    if text is None:
         return iter(())
     # strict: a stray or unclosed quote is an error, not something to guess around
-    return numbered(csv.reader(io.StringIO(text, newline=""), strict=True), report)
+    return numbered(csv.reader(chain.from_iterable(lines(text)), strict=True), report)
+
+
+def lines(text: str) -> Iterator[io.StringIO]:
+    """The lines of `text`, as two files: the first 64 KiB or so, then the rest, copied only if
+    rows past the first are read (a large file read column by column needs only its header)."""
+    cut = text.find("\n", 1 << 16) + 1 or len(text)
+    yield io.StringIO(text[:cut], newline="")
+    if cut < len(text):
+        yield io.StringIO(text[cut:], newline="")
 
 
 def numbered(reader, report: Reporter) -> Rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from wcplan.base.findings import Severity
 from wcplan.base.i18n import N_, _, ngettext
+from wcplan.base.suggest import closest
 from wcplan.reading.table import Reporter
 
 #: Column names wcplan reads, with the headers (English or Chinese) that mean each.
@@ -70,11 +71,18 @@ def map_header(
         column = aliases.get(label.casefold())
         if column is None:
             if label:
+                near = closest(label, aliases, n=1, cutoff=0.75)
+                sentence = (
+                    _(
+                        "the column '{label}' is not one wcplan reads{kind}; it is ignored. Did you mean "
+                        "'{name}'?"
+                    )
+                    if near
+                    else _("the column '{label}' is not one wcplan reads{kind}; it is ignored.")
+                )
                 report(
                     "unknown-column",
-                    _("the column '{label}' is not one wcplan reads{kind}; it is ignored.").format(
-                        label=label, kind=kind
-                    ),
+                    sentence.format(label=label, kind=kind, name=near[0] if near else ""),
                     line,
                     index + 1,
                     Severity.WARNING,

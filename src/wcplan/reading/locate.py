@@ -35,8 +35,7 @@ def shipped_data() -> Path:
 
 def find_plan(option: Path | None, cwd: Path | None = None) -> PlanLocation:
     if option is not None:
-        if not option.is_file():
-            raise UsageError(_("the plan file {path} does not exist.").format(path=option), param="--targets")
+        _check_file(option, "--targets", _("the plan file {path} does not exist."))
         return PlanLocation(option, "--targets")
     env = os.environ.get(ENV_TARGETS)
     if env:
@@ -63,12 +62,28 @@ def find_plan(option: Path | None, cwd: Path | None = None) -> PlanLocation:
     )
 
 
-def find_actuals(options: list[Path] | None, plan: PlanLocation) -> list[Path]:
-    """The actuals paths to read; an empty list means there are none to read."""
+def _check_file(path: Path, param: str, missing: str) -> None:
+    """A file named by an option must be a file: a folder, or nothing at all, is a usage error."""
+    if path.is_dir():
+        raise UsageError(
+            _("{path} is a folder; {option} takes a file, such as {example}.").format(
+                path=path,
+                option=param,
+                example=path / ("targets.yaml" if param == "--targets" else "tasks.yaml"),
+            ),
+            param=param,
+        )
+    if not path.is_file():
+        raise UsageError(missing.format(path=path), param=param)
+
+
+def find_actuals(options: list[Path] | None, plan: PlanLocation, param: str = "--actuals") -> list[Path]:
+    """The actuals paths to read; an empty list means there are none to read. `param`: what named
+    them (--actuals, or validate's PATH argument), for the sentence when one does not exist."""
     if options:
         for path in options:
             if not path.exists():
-                raise UsageError(_("{path} does not exist.").format(path=path), param="--actuals")
+                raise UsageError(_("{path} does not exist.").format(path=path), param=param)
         return list(options)
     beside = plan.path.parent / "actuals"
     return [beside] if beside.is_dir() else []
@@ -78,8 +93,7 @@ def find_tasks(option: Path | None, plan: PlanLocation, required: bool = True) -
     """The tasks file: --tasks FILE, else tasks.yaml beside the plan file (the shipped plan has
     the shipped tasks beside it). None when there is none and none is `required`."""
     if option is not None:
-        if not option.is_file():
-            raise UsageError(_("the tasks file {path} does not exist.").format(path=option), param="--tasks")
+        _check_file(option, "--tasks", _("the tasks file {path} does not exist."))
         return option
     candidate = plan.path.parent / "tasks.yaml"
     if candidate.is_file():

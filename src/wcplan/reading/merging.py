@@ -47,54 +47,69 @@ class ActualsMerger:
         earlier = self.first.get(key)
         if earlier is None:
             return False
-        label = period.label
-        earlier_label = self.labels[key]
-        place = (
-            _("line {line}").format(line=earlier.line)
-            if earlier.file == file
-            else f"{earlier.file}:{earlier.line}"
-        )
-        if earlier_label != label:
-            place = _("{place} (as {label})").format(place=place, label=earlier_label)
-        if earlier.value == value or math.isclose(earlier.value, value, rel_tol=1e-12):
-            self.findings.append(
-                Finding(
-                    "duplicate-row",
-                    _(
-                        "indicator {indicator} for {label} is given again with the same value as at "
-                        "{place}; the "
-                        "two are one value."
-                    ).format(indicator=indicator, label=label, place=place),
-                    file,
-                    line,
-                    None,
-                    Severity.WARNING,
-                )
-            )
-        else:
+        same = same_value(earlier.value, value)
+        if not same:
             self.conflicted.add(key)
-            self.findings.append(
-                Finding(
-                    "conflicting-values",
-                    _(
-                        "indicator {indicator} for {label} is {value} here but {value2} at {place}; "
-                        "keep one of "
-                        "them."
-                    ).format(
-                        indicator=indicator,
-                        label=label,
-                        value=figure_text(value),
-                        value2=figure_text(earlier.value),
-                        place=place,
-                    ),
-                    file,
-                    line,
-                )
-            )
+        self.findings.append(
+            repeated(indicator, period.label, value, file, line, earlier, self.labels[key], same)
+        )
         return True
 
     def merged(self) -> list[Actual]:
         return [r for k, r in self.first.items() if k not in self.conflicted]
+
+
+def same_value(earlier: float, value: float) -> bool:
+    """Whether a figure given again is the same figure (within float rounding)."""
+    return earlier == value or math.isclose(earlier, value, rel_tol=1e-12)
+
+
+def repeated(
+    indicator: int,
+    label: str,
+    value: float,
+    file: str,
+    line: int,
+    earlier: Actual,
+    earlier_label: str,
+    same: bool,
+) -> Finding:
+    """The finding for a figure given again at `file`:`line` for `label`, first given as `earlier`
+    (as `earlier_label`): a warning when it is the same figure, else an error naming both places."""
+    place = (
+        _("line {line}").format(line=earlier.line)
+        if earlier.file == file
+        else f"{earlier.file}:{earlier.line}"
+    )
+    if earlier_label != label:
+        place = _("{place} (as {label})").format(place=place, label=earlier_label)
+    if same:
+        return Finding(
+            "duplicate-row",
+            _(
+                "indicator {indicator} for {label} is given again with the same value as at "
+                "{place}; the "
+                "two are one value."
+            ).format(indicator=indicator, label=label, place=place),
+            file,
+            line,
+            None,
+            Severity.WARNING,
+        )
+    return Finding(
+        "conflicting-values",
+        _(
+            "indicator {indicator} for {label} is {value} here but {value2} at {place}; keep one of them."
+        ).format(
+            indicator=indicator,
+            label=label,
+            value=figure_text(value),
+            value2=figure_text(earlier.value),
+            place=place,
+        ),
+        file,
+        line,
+    )
 
 
 class ProgressMerger:

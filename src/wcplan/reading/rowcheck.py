@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from wcplan.base.controls import code, controls
 from wcplan.base.findings import Severity
 from wcplan.base.i18n import _, ngettext
-from wcplan.model.periods import FORMS_HELP, parse_period, whole_year
+from wcplan.model.periods import FORMS_HELP, parse_period, shown, whole_year
 from wcplan.model.plan import Indicator, Plan
 from wcplan.model.records import ILLUSTRATIVE, Actual
 from wcplan.reading.merging import ActualsMerger
@@ -66,9 +66,10 @@ class RowChecker:
         self.years_help = _("{base} (the baseline) or a plan year, {years}").format(
             base=plan.meta.base_year, years=", ".join(map(str, plan.years))
         )
-        self._indicators: dict[tuple[str, str], tuple] = {}
-        self._periods: dict[tuple[str, str], tuple] = {}
+        self._indicators: dict[tuple[str, str, bool], tuple] = {}
+        self._periods: dict[tuple[str, str, bool], tuple] = {}
         self._values: dict[tuple[str, int, str], tuple] = {}
+        self._subjects: dict[int, str] = {}  # 'indicator 5', as sentences about a value name it
         self._converted: set[tuple[str, str, str]] = set()  # (file, from, to) already named in a note
         #: ActualsRead.unread, kept when tracing
         self.unread: dict[tuple[str, int], tuple[int, int, int]] | None = {} if trace else None
@@ -94,70 +95,36 @@ class RowChecker:
         # filled in: a note, not data. An empty value beside a source or a note is an error.
         unfilled = not (value_text or source or note)
         ok = True
-        key = (id_text, name_text)
-        found = self._indicators.get(key)
-        if found is None:
-            found = self._indicators[key] = self._indicator(*key, columns)
-        indicator, problem = found
+        indicator, problem = self.indicator(id_text, name_text, columns)
         if problem:
             report(problem[0], problem[2], line, columns[problem[1]] + 1)
             ok = False
 
-        key = (year_text, period_text)
-        found = self._periods.get(key)
-        if found is None:
-            found = self._periods[key] = self._period(*key, columns)
-        period, problem = found
+        period, problem = self.period(year_text, period_text, columns)
         if problem:
             report(problem[0], problem[2], line, columns[problem[1]] + 1)
             ok = False
 
         value = None
         if unfilled:
-            report(
-                "value-not-filled",
-                _("not filled in yet: this row has no value, source or note, so it is not counted as data."),
-                line,
-                columns["value"] + 1,
-                Severity.NOTE,
-            )
+            report("value-not-filled", not_filled(), line, columns["value"] + 1, Severity.NOTE)
         elif indicator is not None or not value_text:
-            key = (value_text, indicator.id if indicator else 0, unit_text)
-            found = self._values.get(key)
-            if found is None:
-                found = self._value(value_text, indicator, unit_text)
-                if len(self._values) < 100_000:  # values vary most: bound the memo
-                    self._values[key] = found
-            value, problem, conversion = found
+            value, problem, conversion = self.value(value_text, indicator, unit_text)
             if problem:
                 report(problem[0], problem[2], line, columns[problem[1]] + 1)
                 ok = False
             if conversion and (report.name, unit_text, indicator.unit) not in self._converted:
                 self._converted.add((report.name, unit_text, indicator.unit))
                 report("unit-converted", conversion, line, columns["unit"] + 1, Severity.NOTE)
-        elif value_text and parse_number(value_text.removesuffix("%")) is None:
-            report(
-                "value-not-number",
-                _("the value '{text}' is not a number.").format(text=value_text),
-                line,
-                columns["value"] + 1,
-            )
+        elif value_text and (problem := not_a_number(value_text)):
+            report(problem[0], problem[2], line, columns[problem[1]] + 1)
 
         if not source and "source" in columns and not unfilled:
-            report(
-                "source-missing",
-                _("the source is empty: say where this value comes from."),
-                line,
-                columns["source"] + 1,
-                Severity.WARNING,
-            )
+            report("source-missing", source_missing(), line, columns["source"] + 1, Severity.WARNING)
         if indicator is not None and reporter and reporter not in indicator.units():
             report(
                 "reporter-not-responsible",
-                _(
-                    "{reporter} is neither the lead nor a responsible unit of indicator {id} ({value}); a "
-                    "unit may only report its own indicators."
-                ).format(reporter=reporter, id=indicator.id, value=", ".join(indicator.units())),
+                not_responsible(reporter, indicator),
                 line,
                 columns["reporter"] + 1,
             )
@@ -184,7 +151,35 @@ class RowChecker:
         )
         return False
 
-    # Each parse returns (result, problem) where problem is (code, column, sentence) or None.
+    # Each parse returns (result, problem) where problem is (code, column, sentence) or None;
+    # each is memoised by its texts. The column-wise reader (wcplan.reading.columns) calls them too.
+
+    def indicator(self, id_text: str, name_text: str, columns) -> tuple:
+        """(indicator, problem) for the stripped texts of the indicator and name columns."""
+        key = (id_text, name_text, "indicator" in columns)  # an empty one names the file's column
+        found = self._indicators.get(key)
+        if found is None:
+            found = self._indicators[key] = self._indicator(id_text, name_text, columns)
+        return found
+
+    def period(self, year_text: str, period_text: str, columns) -> tuple:
+        """(period, problem) for the stripped texts of the year and period columns."""
+        key = (year_text, period_text, "year" in columns)  # an empty one names the file's column
+        found = self._periods.get(key)
+        if found is None:
+            found = self._periods[key] = self._period(year_text, period_text, columns)
+        return found
+
+    def value(self, value_text: str, indicator: Indicator | None, unit_text: str) -> tuple:
+        """(value, problem, conversion note) for a value text of an indicator (or of none, when
+        the text is empty)."""
+        key = (value_text, indicator.id if indicator else 0, unit_text)
+        found = self._values.get(key)
+        if found is None:
+            found = self._value(value_text, indicator, unit_text)
+            if len(self._values) < 100_000:  # values vary most: bound the memo
+                self._values[key] = found
+        return found
 
     def _indicator(self, id_text: str, name_text: str, columns) -> tuple:
         by_id = by_name = None
@@ -210,11 +205,7 @@ class RowChecker:
         if name_text:
             by_name = self.by_name.get(name_key(name_text))
             if by_name is None:
-                return None, (
-                    "unknown-indicator",
-                    "name",
-                    _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text),
-                )
+                return None, ("unknown-indicator", "name", self._unknown_name(name_text))
         if by_id and by_name and by_id.id != by_name.id:
             return None, (
                 "id-name-mismatch",
@@ -228,6 +219,18 @@ class RowChecker:
             col = "indicator" if "indicator" in columns else "name"
             return None, ("indicator-missing", col, _("the indicator is empty; give its id or its name."))
         return by_id or by_name, None
+
+    def _unknown_name(self, name_text: str) -> str:
+        """No indicator has this name: the sentence names the closest one, if one is close."""
+        from wcplan.base.suggest import closest
+
+        names = {i.name: i for i in self.plan.indicators}
+        near = closest(name_text, names, n=1)
+        if not near:
+            return _("no indicator of the plan is called '{name_text}'.").format(name_text=name_text)
+        return _(
+            "no indicator of the plan is called '{name_text}'; did you mean '{name}' (indicator {id})?"
+        ).format(name_text=name_text, name=near[0], id=names[near[0]].id)
 
     def _period(self, year_text: str, period_text: str, columns) -> tuple:
         year = period = None
@@ -257,7 +260,7 @@ class RowChecker:
                 "year-period-mismatch",
                 "period",
                 _("the period {label} is not in the year {year} given beside it.").format(
-                    label=period.label, year=year.year
+                    label=shown(period.label), year=year.year
                 ),
             )
         chosen = period or year
@@ -278,7 +281,7 @@ class RowChecker:
                 f"{col}-outside-plan",
                 col,
                 _("{label} is outside the plan; give {years_help}.").format(
-                    label=chosen.label, years_help=self.years_help
+                    label=shown(chosen.label), years_help=self.years_help
                 ),
             )
         if chosen.year == self.plan.meta.base_year and not chosen.whole_year:
@@ -286,7 +289,7 @@ class RowChecker:
                 "period-outside-plan",
                 col,
                 _("{label} lies in the base year {year}, which has whole-year values only.").format(
-                    label=chosen.label, year=chosen.year
+                    label=shown(chosen.label), year=chosen.year
                 ),
             )
         return chosen, None
@@ -295,4 +298,29 @@ class RowChecker:
         """(value, problem, conversion note) for a value text of an indicator."""
         if indicator is None:
             return check_value(text, "", given, "")
-        return check_value(text, indicator.unit, given, _("indicator {id}").format(id=indicator.id))
+        subject = self._subjects.get(indicator.id)
+        if subject is None:
+            subject = self._subjects[indicator.id] = _("indicator {id}").format(id=indicator.id)
+        return check_value(text, indicator.unit, given, subject)
+
+
+def not_a_number(value_text: str) -> tuple | None:
+    """The problem of a value given for no known indicator: only that it is not a number."""
+    if parse_number(value_text.removesuffix("%")) is None:
+        return ("value-not-number", "value", _("the value '{text}' is not a number.").format(text=value_text))
+    return None
+
+
+def source_missing() -> str:
+    return _("the source is empty: say where this value comes from.")
+
+
+def not_responsible(reporter: str, indicator: Indicator) -> str:
+    return _(
+        "{reporter} is neither the lead nor a responsible unit of indicator {id} ({value}); a "
+        "unit may only report its own indicators."
+    ).format(reporter=reporter, id=indicator.id, value=", ".join(indicator.units()))
+
+
+def not_filled() -> str:
+    return _("not filled in yet: this row has no value, source or note, so it is not counted as data.")

@@ -32,6 +32,8 @@ def parse_number(text: str) -> float | None:
     nan; one beyond a float's range (a thousand digits, 1e999) is infinite, which the range check
     of `check_value` refuses with every figure beyond MAX_FIGURE."""
     text = _normalised(text)
+    if text.isascii() and text.isdigit():  # the common case, decided without a pattern
+        return float(text)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
@@ -107,8 +109,15 @@ def check_value(text: str, unit: str, given: str, subject: str) -> tuple:
                 (
                     "unit-mismatch",
                     "unit",
-                    _("the unit {given} cannot be converted to {unit}, the unit of {subject}.").format(
-                        given=units.named(given), unit=units.named(unit), subject=subject
+                    _(
+                        "{given} and {unit} are different units: {subject} is counted in {unit_as_written}, "
+                        "and a figure in {given_as_written} cannot be converted to it."
+                    ).format(
+                        given=units.named(given),
+                        unit=units.named(unit),
+                        subject=subject,
+                        unit_as_written=unit,
+                        given_as_written=given,
                     ),
                 ),
                 None,

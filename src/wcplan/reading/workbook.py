@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wcplan.base.i18n import _
+from wcplan.base.packages import import_openpyxl
 
 #: The most a workbook may hold once unpacked. A table of actuals or progress is far smaller
 #: (10,000 rows are under 3 MiB), and openpyxl parses about 8 MiB a second of the densest sheet,
@@ -74,6 +75,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Rows:
     """(row number, cell texts) of each row with data of the named (or the first) worksheet,
     every row as wide as the widest; raises Unreadable."""
     _check_size(path)
+    import_openpyxl()
     from openpyxl import load_workbook
 
     with warnings.catch_warnings():

@@ -28,11 +28,16 @@ from wcplan.render import docxlayout as layout
 from wcplan.render import tasktext as t
 from wcplan.render import text
 from wcplan.render.office import COMMITMENT_HEADER, RESULT_HEADER, STATE_FILL, STATUS_FILL
-from wcplan.render.report import Report, method
+from wcplan.render.report import (
+    LAG_COLUMNS,
+    NO_DATA_COLUMNS,
+    Report,
+    lagging_rows,
+    marked_status,
+    method,
+    no_data_rows,
+)
 from wcplan.rules.status import IndicatorResult
-
-LAG_HEADER = [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Progr."), N_("Gap")]
-NO_DATA_HEADER = [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")]
 
 
 def document(report: Report) -> bytes:
@@ -55,16 +60,14 @@ def document(report: Report) -> bytes:
         _("Made on {date}; actuals from {files}").format(
             date=report.made_on.isoformat(), files=", ".join(a.files) or _("no files")
         ),
-        _("Sources of the values shown: {sources}.").format(
-            sources=_(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
-        ),
+        _("Sources of the values shown: {sources}.").format(sources=text.sources_text(report.sources)),
     ]
     for fact in facts:
         layout.para(doc, visible(fact), "Meta")
     for note in text.notes(a):
         layout.note(doc, note)
 
-    layout.para(doc, visible(_("Plan-wide summary")), "Heading 1")
+    layout.para(doc, visible(text.summary_heading(a)), "Heading 1")
     total = len(a.results)
     rows = [
         [text.status_text(s), str(n), text.percent(n / total if total else None)] for s, n in a.counts.items()
@@ -78,11 +81,8 @@ def document(report: Report) -> bytes:
         fills=fills,
         wide=False,
     )
-    share = a.met_or_on_track_share
-    if share is not None:
-        sentence = _("**{share}%** of the {total} indicators are met or on track.").format(
-            share=text.number(share * 100, 1, trim=False), total=total
-        )
+    sentence = text.share_sentence(a)
+    if sentence is not None:
         layout.marked(layout.para(doc, ""), sentence)
     head = [_("Lead unit"), _("Indicators"), *(text.status_label(s) for s in a.counts), _("Score")]
     rows = [
@@ -118,35 +118,16 @@ def document(report: Report) -> bytes:
     layout.new_section(doc, landscape=False)
     layout.para(doc, visible(_("What lags, furthest first")), "Heading 1")
     if report.lagging:
-        rows = [
-            [
-                str(r.indicator.id),
-                r.indicator.label,
-                plan.unit_label(r.indicator.lead),
-                _status(r),
-                text.progress(r.progress),
-                text.gap(r),
-            ]
-            for r in report.lagging
-        ]
+        rows = lagging_rows(report)
         fills = {(i, 3): STATUS_FILL[r.status] for i, r in enumerate(report.lagging)}
-        layout.table(doc, text.headers(LAG_HEADER), rows, {0, 4, 5}, fills=fills, flexible={1, 2})
+        layout.table(doc, text.headers(LAG_COLUMNS), rows, {0, 4, 5}, fills=fills, flexible={1, 2})
     else:
         layout.para(doc, visible(_("Nothing is behind or off track.")))
     layout.para(doc, visible(_("No data")), "Heading 1")
     if report.no_data:
-        rows = [
-            [
-                str(r.indicator.id),
-                r.indicator.label,
-                plan.unit_label(r.indicator.lead),
-                _status(r),
-                r.judgement.reason or _("no actual"),
-            ]
-            for r in report.no_data
-        ]
+        rows = no_data_rows(report)
         fills = {(i, 3): STATUS_FILL[r.status] for i, r in enumerate(report.no_data)}
-        layout.table(doc, text.headers(NO_DATA_HEADER), rows, {0}, fills=fills, flexible={1, 2, 4})
+        layout.table(doc, text.headers(NO_DATA_COLUMNS), rows, {0}, fills=fills, flexible={1, 2, 4})
     else:
         layout.para(doc, visible(_("Every indicator has an actual.")))
 
@@ -162,10 +143,6 @@ def document(report: Report) -> bytes:
     return out.getvalue()
 
 
-def _status(r: IndicatorResult) -> str:
-    return text.status_text(r.status) + ("*" if r.provisional else "")
-
-
 def _result_cells(r: IndicatorResult) -> list[str]:
     ind = r.indicator
     return [
@@ -178,7 +155,7 @@ def _result_cells(r: IndicatorResult) -> list[str]:
         text.gap(r),
         text.percent(r.completion),
         text.progress(r.progress),
-        _status(r),
+        marked_status(r),
         text.outlook(r),
         text.source_label(r) or "",
     ]

@@ -16,12 +16,13 @@ from rich.cells import cell_len
 
 from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _
+from wcplan.base.packages import import_openpyxl
 from wcplan.model.measurement_units import is_count, is_percent
 from wcplan.model.plan import Indicator
 from wcplan.render import tasktext as t
 from wcplan.render import text
 from wcplan.render.office import COMMITMENT_HEADER, RESULT_HEADER, STATUS_FILL
-from wcplan.render.report import Report, method
+from wcplan.render.report import Report, marked_status, method
 from wcplan.rules.status import IndicatorResult, Status
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -44,6 +45,7 @@ def gap_format(indicator: Indicator) -> str:
 
 
 def workbook(report: Report) -> bytes:
+    import_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -68,11 +70,7 @@ def workbook(report: Report) -> bytes:
                 date=report.made_on.isoformat(), files=", ".join(a.files) or _("no files")
             )
         ],
-        [
-            _("Sources of the values shown: {sources}.").format(
-                sources=_(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
-            )
-        ],
+        [_("Sources of the values shown: {sources}.").format(sources=text.sources_text(report.sources))],
         *([note] for note in text.notes(a)),
         [],
         [heads[0], _("Indicators"), _("Share")],
@@ -159,7 +157,7 @@ def _results_sheet(sheet, results: list[IndicatorResult], bold, title: str, page
             r.gap,
             r.completion,
             r.progress,
-            text.status_text(r.status) + ("*" if r.provisional else ""),
+            marked_status(r),
             text.outlook(r) or None,
             text.source_label(r),
         ]
@@ -186,7 +184,9 @@ def _tasks_sheets(book, work, bold, used, page_title: str) -> None:
     for r in work.lines:
         cells = t.line_cells(r)
         cells[3] = r.latest.date if r.latest else None
-        _append(lines, [names.units_label(r.task.lead), *cells, (r.latest.source if r.latest else None)])
+        _append(
+            lines, [names.units_label(r.task.lead), *cells, text.source_name(r.latest and r.latest.source)]
+        )
         lines.cell(lines.max_row, 5).number_format = "yyyy-mm-dd"
     _finish(lines, bold, page_title)
     sheet = book.create_sheet(_sheet_name(_("Commitments"), used))
@@ -213,7 +213,7 @@ def _tasks_sheets(book, work, bold, used, page_title: str) -> None:
                 plan_so_far,
                 *cells[9:],
                 c.wording,
-                ", ".join(r.sources) or None,
+                ", ".join(map(text.source_name, r.sources)) or None,
             ],
         )
         row = sheet[sheet.max_row]

@@ -14,7 +14,7 @@ from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _, language
 from wcplan.render import tasktext as t
 from wcplan.render import text
-from wcplan.render.report import Report, method
+from wcplan.render.report import Report, marked_status, method
 from wcplan.rules.status import IndicatorResult, Status
 
 COLOUR = {
@@ -22,8 +22,8 @@ COLOUR = {
     Status.ON_TRACK: "#00838f",
     Status.BEHIND: "#b26a00",
     Status.OFF_TRACK: "#c62828",
-    Status.NO_DATA: "#9e9e9e",
-    Status.UNKNOWN: "#9e9e9e",
+    Status.NO_DATA: "#9e9e9e",  # grey: nothing to judge
+    Status.UNKNOWN: "#7b1fa2",  # purple: a figure that cannot be judged, not a missing one
 }
 STYLE = """
 :root { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
@@ -95,7 +95,7 @@ def document(report: Report) -> str:
     title = _("{title}: {what} {when}").format(
         title=meta.title_label, what=_("progress report"), when=text.when(a)
     )
-    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = text.sources_text(report.sources)
     made = _("{number} · made on {date} · actuals from {files}").format(
         number=meta.document_number,
         date=report.made_on.isoformat(),
@@ -112,17 +112,15 @@ def document(report: Report) -> str:
         + "</p>",
         *(_note(n) for n in text.notes(a)),
         "</header>",
-        f'<section id="summary"><h2>{escape(_("Plan-wide summary"))}</h2>',
+        f'<section id="summary"><h2>{escape(text.summary_heading(a))}</h2>',
         _bar(a.counts),
         _legend(a.counts),
     ]
-    share = a.met_or_on_track_share
-    if share is not None:
-        sentence = _("**{share}%** of the {total} indicators are met or on track.").format(
-            share=text.number(share * 100, 1, trim=False), total=len(a.results)
-        )
-        bold, _sep, rest = escape(sentence).partition("**")[2].partition("**")
-        parts.append(f"<p><strong>{bold}</strong>{rest}</p>")
+    sentence = text.share_sentence(a)
+    if sentence is not None:
+        before, _sep, rest = escape(sentence).partition("**")
+        bold, _sep, rest = rest.partition("**")
+        parts.append(f"<p>{before}<strong>{bold}</strong>{rest}</p>")
     parts.append(f"</section><section><h2>{escape(_('By lead unit (牵头单位)'))}</h2>")
     parts.append(path_legend(plan))
     for card in report.units:
@@ -225,12 +223,13 @@ def _legend(counts: dict[Status, int]) -> str:
 def _results(results: list[IndicatorResult], plan, chart: bool, history=None) -> str:
     head = [*text.headers(text.RESULT_COLUMNS), _("Outlook")]
     if chart:
-        head.append(_("Path"))
+        # the chart of targets and actuals, named apart from the Outlook (趋势) column
+        head.append(_("Targets and actuals"))
     kinds = ["n id", "name", "unit", "n", "n", "n", "n", "n", "n", "status", "outlook"]
     rows = []
     for r in results:
         ind = r.indicator
-        status = text.status_text(r.status) + ("*" if r.provisional else "")
+        status = marked_status(r)
         values = [
             str(ind.id),
             escape(ind.label),
@@ -290,7 +289,7 @@ def path_legend(plan) -> str:
         (projected, _("projected {year} at the pace so far").format(year=plan.years[-1])),
     ]
     shown = "".join(f"<span>{symbol}{escape(words)}</span>" for symbol, words in items)
-    title = escape(_("Path:"))
+    title = escape(_("Targets and actuals:"))
     return f'<p class="legend"><span>{title}</span>{shown}</p>'
 
 

@@ -10,22 +10,24 @@ from typing import TYPE_CHECKING
 from wcplan.base.controls import is_control
 from wcplan.base.findings import Validation
 from wcplan.base.plain import clean
-from wcplan.model.plan import Indicator, Plan
-from wcplan.render import tasktext, text
-from wcplan.render.report import Report
-from wcplan.rules.scorecards import Scorecards
-from wcplan.rules.status import STATUSES
-from wcplan.rules.trend import Trend
-from wcplan.rules.yearend import Assessment
 
 if TYPE_CHECKING:
-    # annotations only: the status tables need not build the tasks schema
+    # annotations only: `validate --format json` needs none of the rules, and the status tables
+    # need not build the tasks schema
+    from wcplan.model.plan import Indicator, Plan
+    from wcplan.render.report import Report
     from wcplan.rules.commitments import TasksAssessment
+    from wcplan.rules.scorecards import Scorecards
     from wcplan.rules.submissions import Submissions
+    from wcplan.rules.trend import Trend
+    from wcplan.rules.yearend import Assessment
 
 
 def assessment_document(a: Assessment) -> dict:
     """`wcplan status --format json`."""
+    from wcplan.render import text
+    from wcplan.rules.status import STATUSES
+
     meta = a.plan.meta
     return clean(
         {
@@ -63,6 +65,8 @@ def scorecards_document(cards: Scorecards, notes: list[str]) -> dict:
 
 def tasks_document(assessment: TasksAssessment) -> dict:
     """`wcplan tasks --format json`."""
+    from wcplan.render import tasktext
+
     return clean(
         {
             "year": assessment.year,

@@ -6,11 +6,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wcplan.base.controls import visible
-from wcplan.base.i18n import N_, _
+from wcplan.base.i18n import _
 from wcplan.render import tasktext, text
-from wcplan.render.report import Report, method
+from wcplan.render.report import (
+    LAG_COLUMNS,
+    NO_DATA_COLUMNS,
+    Report,
+    lagging_rows,
+    marked_status,
+    method,
+    no_data_rows,
+)
 from wcplan.rules.scorecards import Scorecards
-from wcplan.rules.status import STATUSES, IndicatorResult
+from wcplan.rules.status import STATUSES
 from wcplan.rules.yearend import Assessment
 
 if TYPE_CHECKING:
@@ -53,10 +61,6 @@ def table(head: list[str], align: str, rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _status(r: IndicatorResult) -> str:
-    return text.status_text(r.status) + ("*" if r.provisional else "")
-
-
 def _title(a: Assessment, what: str) -> str:
     meta = a.plan.meta
     return "# " + escape(
@@ -84,7 +88,7 @@ def unit_tables(a: Assessment) -> list[str]:
                 text.gap(r),
                 text.percent(r.completion),
                 text.progress(r.progress),
-                _status(r),
+                marked_status(r),
                 *([text.outlook(r)] if outlook else []),
             ]
             for r in card.results
@@ -104,14 +108,9 @@ def summary(a: Assessment) -> list[str]:
         for s in STATUSES
     ]
     out = table([_("Status"), _("Indicators"), _("Share")], "lrr", rows)
-    share = a.met_or_on_track_share
-    if share is not None:
-        out += [
-            "",
-            _("**{share}%** of the {total} indicators are met or on track.").format(
-                share=text.number(share * 100, 1, trim=False), total=total
-            ),
-        ]
+    sentence = text.share_sentence(a)
+    if sentence is not None:
+        out += ["", escape(sentence)]  # escaping leaves the emphasis (**) as it is
     return out
 
 
@@ -125,7 +124,7 @@ def status_markdown(a: Assessment) -> str:
         "",
         *unit_tables(a),
     ]
-    lines += ["## " + escape(_("Plan-wide")), "", *summary(a), ""]
+    lines += ["## " + escape(text.summary_subject(a)[0]), "", *summary(a), ""]
     return "\n".join(lines)
 
 
@@ -140,7 +139,7 @@ def _notes(a: Assessment) -> list[str]:
 def report_markdown(report: Report) -> str:
     a = report.assessment
     meta = a.plan.meta
-    sources = _(", ").join(f"{s} ({n})" for s, n in report.sources.items()) or _("none")
+    sources = text.sources_text(report.sources)
     lines = [
         _title(a, _("progress report")),
         "",
@@ -155,7 +154,7 @@ def report_markdown(report: Report) -> str:
         escape(_("Sources of the values shown: {sources}.").format(sources=sources)),
         "",
         *_notes(a),
-        "## " + escape(_("Plan-wide summary")),
+        "## " + escape(text.summary_heading(a)),
         "",
         *summary(a),
         "",
@@ -165,39 +164,13 @@ def report_markdown(report: Report) -> str:
         "## " + escape(_("What lags, furthest first")),
         "",
     ]
-    plan = a.plan
     if report.lagging:
-        rows = [
-            [
-                str(r.indicator.id),
-                r.indicator.label,
-                plan.unit_label(r.indicator.lead),
-                _status(r),
-                text.progress(r.progress),
-                text.gap(r),
-            ]
-            for r in report.lagging
-        ]
-        head = text.headers(
-            [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Progr."), N_("Gap")]
-        )
-        lines += table(head, "rlllrr", rows)
+        lines += table(text.headers(LAG_COLUMNS), "rlllrr", lagging_rows(report))
     else:
         lines.append(escape(_("Nothing is behind or off track.")))
     lines += ["", "## " + escape(_("No data")), ""]
     if report.no_data:
-        rows = [
-            [
-                str(r.indicator.id),
-                r.indicator.label,
-                plan.unit_label(r.indicator.lead),
-                _status(r),
-                r.judgement.reason or _("no actual"),
-            ]
-            for r in report.no_data
-        ]
-        head = text.headers([N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")])
-        lines += table(head, "rllll", rows)
+        lines += table(text.headers(NO_DATA_COLUMNS), "rllll", no_data_rows(report))
     else:
         lines.append(escape(_("Every indicator has an actual.")))
     if report.tasks is not None:

@@ -14,8 +14,8 @@ STATUS_FILL = {
     Status.ON_TRACK: "DDEBF7",
     Status.BEHIND: "FFEB9C",
     Status.OFF_TRACK: "FFC7CE",
-    Status.NO_DATA: "EDEDED",
-    Status.UNKNOWN: "EDEDED",
+    Status.NO_DATA: "EDEDED",  # grey: nothing to judge
+    Status.UNKNOWN: "E4DFEC",  # lavender: a figure that cannot be judged, not a missing one
 }
 #: The same shades by a commitment's state (a status's value; "not due" has none).
 STATE_FILL = {s.value: fill for s, fill in STATUS_FILL.items()}

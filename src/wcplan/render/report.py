@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wcplan.base.errors import UsageError
-from wcplan.base.i18n import _
+from wcplan.base.i18n import N_, _
+from wcplan.render import text
 from wcplan.rules.scorecards import Scorecard
 from wcplan.rules.status import LAGGING, IndicatorResult, Status
 from wcplan.rules.yearend import Assessment
@@ -111,4 +112,45 @@ def method(plan) -> list[str]:
             "Outlook (趋势判断): the final target projected at the pace so far: likely (≥ {on} of the way), "
             "at risk (≥ {behind}), unlikely, or unknown (fewer than two points)."
         ).format(on=on, behind=behind),
+    ]
+
+
+#: The columns of a report's list of what lags, and of its list of indicators without an actual.
+LAG_COLUMNS = [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Progr."), N_("Gap")]
+NO_DATA_COLUMNS = [N_("ID"), N_("Indicator"), N_("Lead unit"), N_("Status"), N_("Why")]
+
+
+def marked_status(r: IndicatorResult) -> str:
+    """The status as a cell shows it: symbol and word, with * where the figure is provisional."""
+    return text.status_text(r.status) + ("*" if r.provisional else "")
+
+
+def lagging_rows(report: Report) -> list[list[str]]:
+    """The cells of what lags, furthest first (LAG_COLUMNS), as every document format shows them."""
+    plan = report.assessment.plan
+    return [
+        [
+            str(r.indicator.id),
+            r.indicator.label,
+            plan.unit_label(r.indicator.lead),
+            marked_status(r),
+            text.progress(r.progress),
+            text.gap(r),
+        ]
+        for r in report.lagging
+    ]
+
+
+def no_data_rows(report: Report) -> list[list[str]]:
+    """The cells of the indicators without an actual (NO_DATA_COLUMNS)."""
+    plan = report.assessment.plan
+    return [
+        [
+            str(r.indicator.id),
+            r.indicator.label,
+            plan.unit_label(r.indicator.lead),
+            marked_status(r),
+            r.judgement.reason or _("no actual"),
+        ]
+        for r in report.no_data
     ]

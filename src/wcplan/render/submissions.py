@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wcplan.base.i18n import N_, _, ngettext
+from wcplan.model.periods import shown
 from wcplan.model.template import Role
 from wcplan.render import text
 from wcplan.render.markdown import escape, table
@@ -36,8 +37,10 @@ def when(moment: dt.datetime | None) -> str:
 
 def title(s: Submissions) -> str:
     if s.by == "lead":
-        return _("Submissions {period} by lead unit (报送情况)").format(period=s.period.label)
-    return _("Submissions {period} by lead and responsible unit (报送情况)").format(period=s.period.label)
+        return _("Submissions {period} by lead unit (报送情况)").format(period=shown(s.period.label))
+    return _("Submissions {period} by lead and responsible unit (报送情况)").format(
+        period=shown(s.period.label)
+    )
 
 
 def counts_line(counts: dict[State, int]) -> str:
@@ -130,8 +133,8 @@ ERRORS_HEAD = N_(
 def chase(s: Submissions) -> list[str]:
     """The list of who is still to report (催报清单): a heading and one numbered line per unit."""
     if not s.outstanding:
-        return [_("Every unit has reported for {period}.").format(period=s.period.label)]
-    lines = [_("Still to report for {period} (催报清单):").format(period=s.period.label)]
+        return [_("Every unit has reported for {period}.").format(period=shown(s.period.label))]
+    lines = [_("Still to report for {period} (催报清单):").format(period=shown(s.period.label))]
     for n, u in enumerate(s.outstanding, 1):
         items = _("; ").join(_item(d) for d in u.outstanding)
         sentence = ngettext(

@@ -3,7 +3,7 @@ their states, the columns of their tables, the notes they carry, the tasks score
 
 from __future__ import annotations
 
-from wcplan.base.i18n import N_, _
+from wcplan.base.i18n import N_, _, ngettext
 from wcplan.model import measurement_units as units
 from wcplan.model.plan import Attribute
 from wcplan.model.records import WorkStatus
@@ -146,17 +146,23 @@ def notes(assessment: TasksAssessment) -> list[str]:
     unnamed = [r.commitment.id for r in assessment.commitments if not r.commitment.lead_named]
     if unnamed:
         out.append(
-            _(
+            ngettext(
+                "The plan names no lead unit for {ids}: it is shown under the lead units of its task "
+                "(Attachment 2).",
                 "The plan names no lead unit for {ids}: they are shown under the lead units of their task "
-                "(Attachment 2)."
+                "(Attachment 2).",
+                len(unnamed),
             ).format(ids=", ".join(unnamed))
         )
     stated = [r.commitment.id for r in assessment.commitments if not r.commitment.deadline_stated]
     if stated:
         out.append(
-            _(
+            ngettext(
+                "The text gives no year for {ids}: it is judged in the plan's last year ({year}), shown "
+                "in brackets.",
                 "The text gives no year for {ids}: they are judged in the plan's last year ({year}), shown "
-                "in brackets."
+                "in brackets.",
+                len(stated),
             ).format(ids=", ".join(stated), year=assessment.plan.years[-1])
         )
     for r in assessment.commitments:

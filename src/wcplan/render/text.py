@@ -8,7 +8,9 @@ import math
 from wcplan.base.findings import Severity, Validation
 from wcplan.base.i18n import N_, _, ngettext
 from wcplan.model import measurement_units as units
+from wcplan.model.periods import shown
 from wcplan.model.plan import Attribute
+from wcplan.model.records import ILLUSTRATIVE
 from wcplan.rules.outlook import Outlook
 from wcplan.rules.scorecards import Scorecard
 from wcplan.rules.status import IndicatorResult, Status
@@ -104,7 +106,18 @@ def when(assessment: Assessment) -> str:
     """What a report covers: `2022`, or `2022-H1 (the year to date)`."""
     if assessment.whole_year:
         return str(assessment.year)
-    return _("{period} (the year to date)").format(period=assessment.label)
+    return _("{period} (the year to date)").format(period=shown(assessment.label))
+
+
+def source_name(source: str | None) -> str | None:
+    """A source as a reader sees it: the marker of made-up values (`illustrative` in the files)
+    in the language of the output, any other source as written."""
+    return _("illustrative") if source == ILLUSTRATIVE else source
+
+
+def sources_text(sources: dict[str, int]) -> str:
+    """'illustrative (38), 望城区发展和改革局, … (1)': each source with the values it gave."""
+    return _(", ").join(f"{source_name(s)} ({n})" for s, n in sources.items()) or _("none")
 
 
 def source_label(result: IndicatorResult) -> str | None:
@@ -176,7 +189,65 @@ def progress(ratio: float | None) -> str:
 
 
 def counts_line(counts: dict[Status, int]) -> str:
-    return " · ".join(f"{status_label(s)} {n}" for s, n in counts.items() if n or s.assessed)
+    """Every status with its count, zeros included, as the plan-wide line gives them."""
+    return " · ".join(f"{status_label(s)} {n}" for s, n in counts.items())
+
+
+def filters(assessment: Assessment) -> str:
+    """What a filtered view keeps, in words: 'unit District Financial Affairs Office; status
+    behind' ('' for the whole plan)."""
+    plan, chosen = assessment.plan, assessment.filters
+    units, categories, statuses = (chosen.get(k, ()) for k in ("units", "categories", "statuses"))
+    parts = []
+    if units:
+        names = _(", ").join(plan.unit_label(u) for u in units)
+        parts.append(ngettext("unit {names}", "units {names}", len(units)).format(names=names))
+    if categories:
+        names = _(", ").join(plan.category_label(c) for c in categories)
+        parts.append(ngettext("category {names}", "categories {names}", len(categories)).format(names=names))
+    if statuses:
+        names = _(", ").join(status_label(s) for s in statuses)
+        parts.append(ngettext("status {names}", "statuses {names}", len(statuses)).format(names=names))
+    return _("; ").join(parts)
+
+
+def summary_subject(assessment: Assessment) -> tuple[str, str]:
+    """What the summary line counts: ('Plan-wide', '42 indicators'), or for a filtered view
+    ('Unit District Financial Affairs Office', '1 of 42 indicators')."""
+    shown, total = len(assessment.results), len(assessment.plan.indicators)
+    chosen = filters(assessment)
+    if not chosen:
+        return _("Plan-wide"), indicators(shown)
+    counted = ngettext("{shown} of {total} indicator", "{shown} of {total} indicators", total)
+    return chosen[:1].upper() + chosen[1:], counted.format(shown=shown, total=total)
+
+
+def summary_heading(assessment: Assessment) -> str:
+    """A report's summary heading: 'Plan-wide summary', or 'Summary: unit 区金融办'."""
+    chosen = filters(assessment)
+    return _("Summary: {filters}").format(filters=chosen) if chosen else _("Plan-wide summary")
+
+
+def share_sentence(assessment: Assessment) -> str | None:
+    """'**59.5%** of the 42 indicators are met or on track.' (Markdown emphasis), naming the
+    filters of a filtered view; None when no indicator is shown."""
+    share = assessment.met_or_on_track_share
+    if share is None:
+        return None
+    n, chosen = len(assessment.results), filters(assessment)
+    if chosen:
+        sentence = ngettext(
+            "**{share}%** of the {total} indicator shown ({filters}) is met or on track.",
+            "**{share}%** of the {total} indicators shown ({filters}) are met or on track.",
+            n,
+        )
+    else:
+        sentence = ngettext(
+            "**{share}%** of the {total} indicator is met or on track.",
+            "**{share}%** of the {total} indicators are met or on track.",
+            n,
+        )
+    return sentence.format(share=number(share * 100, 1, trim=False), total=n, filters=chosen)
 
 
 def outlook(result: IndicatorResult) -> str:
@@ -228,7 +299,7 @@ def notes(assessment: Assessment) -> list[str]:
                 _(
                     "Indicator {id} has no whole-year value for {year}: it is judged on its latest figure, "
                     "{period}, provisionally (*)."
-                ).format(id=r.indicator.id, year=assessment.year, period=r.actual.period_label)
+                ).format(id=r.indicator.id, year=assessment.year, period=shown(r.actual.period_label))
             )
         j = r.judgement
         if j.reference_year is not None:
@@ -260,7 +331,7 @@ def period_notes(assessment: Assessment) -> list[str]:
             "A view of {period} sees only what was known at its end: {year} is the plan's first year, so "
             "there is no plan so far or outlook yet, and every figure of {year} is provisional."
         )
-    return [sentence.format(period=assessment.label, previous=previous, year=assessment.year)]
+    return [sentence.format(period=shown(assessment.label), previous=previous, year=assessment.year)]
 
 
 # ── scorecards ───────────────────────────────────────────────────────────────

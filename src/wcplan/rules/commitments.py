@@ -226,6 +226,8 @@ class TasksAssessment:
     commitments: list[CommitmentResult]
     lines: list[LineResult]
     files: tuple[str, ...] = ()
+    #: The units a filtered view keeps (`filter`); empty for the whole plan
+    units_shown: tuple[str, ...] = ()
 
     @property
     def units(self) -> list[UnitTasks]:
@@ -275,6 +277,7 @@ class TasksAssessment:
             self,
             lines=[r for r in self.lines if wanted & set(r.task.units())],
             commitments=[r for r in self.commitments if wanted & set(r.commitment.units())],
+            units_shown=tuple(dict.fromkeys([*self.units_shown, *units])),
         )
 
 

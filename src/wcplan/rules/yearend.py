@@ -36,6 +36,8 @@ class Assessment:
     period: Period | None = None
     #: Whole-year actuals of every indicator by year, up to the year judged (for paths and charts)
     history: dict[int, dict[int, float]] = field(default_factory=dict)
+    #: The filters of the view (`filter`): "units", "categories", "statuses" -> the values kept
+    filters: dict[str, tuple] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -75,7 +77,8 @@ class Assessment:
     ) -> Assessment:
         """Keep the indicators that involve any of the units (as lead or responsible unit),
         belong to any of the categories, and have any of the statuses; empty means all."""
-        units, categories, statuses = set(units), set(categories), set(statuses)
+        chosen = {"units": tuple(units), "categories": tuple(categories), "statuses": tuple(statuses)}
+        units, categories, statuses = (set(v) for v in chosen.values())
         kept = [
             r
             for r in self.results
@@ -83,7 +86,8 @@ class Assessment:
             and (not categories or r.indicator.category in categories)
             and (not statuses or r.status in statuses)
         ]
-        return replace(self, results=kept)
+        filters = {**self.filters, **{k: v for k, v in chosen.items() if v}}
+        return replace(self, results=kept, filters=filters)
 
     def scorecards(self, by: str = "lead") -> Scorecards:
         """The units' scorecards (`by`: "lead" or "responsible"), best score first."""

@@ -9,7 +9,7 @@ import typer
 import wcplan
 from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, read_valid, resolve_period
 
 StatusFilter = Annotated[
@@ -17,9 +17,10 @@ StatusFilter = Annotated[
     typer.Option(
         "--status",
         metavar="LIST",
+        autocompletion=completion.statuses,
         help=N_(
             "Only these statuses, comma-separated or repeated: met, on_track, behind, off_track, "
-            "no_data, unknown."
+            "no_data, unknown, or their names in either language (on track, 滞后)."
         ),
         show_default=False,
     ),
@@ -66,20 +67,39 @@ def command(
 
 
 def parse_statuses(values: list[str] | None):
+    """The statuses of `--status`: by code (on_track), or by name in either language (on track,
+    接近目标), comma-separated (， too) or repeated."""
+    from wcplan.base.i18n import every_language, language
+    from wcplan.base.suggest import key
+    from wcplan.render.text import STATUS_LABEL
     from wcplan.rules.status import Status
 
+    names = {}
+    for status in Status:
+        for name in (status.value, *every_language(STATUS_LABEL[status])):
+            names.setdefault(key(name).replace("-", "_").replace(" ", "_"), status)
+            names.setdefault(key(name).replace("_", ""), status)
     chosen = []
     for value in values or []:
-        for part in value.split(","):
-            key = part.strip().lower().replace("-", "_").replace(" ", "_")
-            if not key:
+        for part in value.replace("，", ",").replace("、", ",").split(","):
+            if not part.strip():
                 continue
-            try:
-                chosen.append(Status(key))
-            except ValueError:
+            status = names.get(key(part).replace("-", "_")) or names.get(key(part).replace("_", ""))
+            if status is None:
                 known = ", ".join(s.value for s in Status)
+                if language() == "en":
+                    sentence = _("'{status}' is not a status; use {known}.")
+                else:  # the names of the language too
+                    sentence = _("'{status}' is not a status; use {known} (or {words}).")
+                words = _(", ").join(text_label(s) for s in Status)
                 raise UsageError(
-                    _("'{status}' is not a status; use {known}.").format(status=part.strip(), known=known),
-                    param="--status",
-                ) from None
+                    sentence.format(status=part.strip(), known=known, words=words), param="--status"
+                )
+            chosen.append(status)
     return chosen
+
+
+def text_label(status) -> str:
+    from wcplan.render.text import status_label
+
+    return status_label(status)

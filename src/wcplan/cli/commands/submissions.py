@@ -10,7 +10,7 @@ import typer
 import wcplan
 from wcplan.base.exit_codes import ExitCode
 from wcplan.base.i18n import N_
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, resolve_period, tasks_loader
 
 
@@ -24,6 +24,7 @@ Period = Annotated[
     str,
     typer.Argument(
         metavar="YEAR|PERIOD",
+        autocompletion=completion.periods,
         help=N_(
             "The plan year (2022), or the period (2022-06, 2022-Q2, 2022-H1, 2022年6月, 2022年二季度, "
             "2022年上半年), whose figures are collected."
@@ -56,6 +57,7 @@ def command(
         typer.Option(
             "--unit",
             metavar="NAME",
+            autocompletion=completion.units,
             help=N_("Only this unit, e.g. 区工信局; repeatable."),
             show_default=False,
         ),

@@ -8,8 +8,8 @@ import typer
 
 import wcplan
 from wcplan.base.i18n import N_
-from wcplan.cli import options
-from wcplan.cli.inputs import check_choices, check_year, load, read_all
+from wcplan.cli import completion, options
+from wcplan.cli.inputs import check_choices, load, read_all, resolve_year
 
 HELP = N_(
     "The five tasks by lead unit for YEAR: each line of work's latest status and note, and each "
@@ -19,8 +19,13 @@ HELP = N_(
 
 def command(
     year: Annotated[
-        int,
-        typer.Argument(metavar="YEAR", help=N_("The plan year to report, e.g. 2022."), show_default=False),
+        str,
+        typer.Argument(
+            metavar="YEAR",
+            help=N_("The plan year to report, e.g. 2022."),
+            show_default=False,
+            autocompletion=completion.years,
+        ),
     ],
     unit: Annotated[
         list[str] | None,
@@ -32,6 +37,7 @@ def command(
                 "e.g. 区金融办; repeatable."
             ),
             show_default=False,
+            autocompletion=completion.units,
         ),
     ] = None,
     targets: options.Targets = None,
@@ -45,10 +51,10 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    check_year(year, plan)
+    year = resolve_year(year, plan, "tasks")
     read, catalogue = read_all(plan, location, env, tasks, actuals, progress)
     result = wcplan.assess_tasks(plan, read, year, catalogue)
-    units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units)
+    units = check_choices(unit, result.tasks.all_units(), "--unit", "unit", plan.units, scope="tasks")
     result = result.filter(units)
 
     if format is options.TableJsonOrMarkdown.json:

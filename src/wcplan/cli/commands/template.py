@@ -10,8 +10,9 @@ import typer
 
 from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _, ngettext
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, resolve_period
+from wcplan.model.periods import shown
 
 
 class TemplateFormat(StrEnum):
@@ -23,6 +24,7 @@ Period = Annotated[
     str,
     typer.Argument(
         metavar="YEAR|PERIOD",
+        autocompletion=completion.periods,
         help=N_(
             "The plan year (2022), or the period (2022-06, 2022-Q2, 2022-H1, 2022年6月, 2022年二季度, "
             "2022年上半年), whose figures the sheets ask for."
@@ -44,6 +46,7 @@ def command(
         typer.Option(
             "--unit",
             metavar="NAME",
+            autocompletion=completion.units,
             help=N_(
                 "Only the sheet of this unit, e.g. 区工信局; repeatable. One unit makes one file; "
                 "default: every unit, into a folder."
@@ -119,7 +122,10 @@ def command(
     if one:
         env.say(
             _("wcplan: wrote {path}, the fill-in sheet of {unit} for {period} ({counts}).").format(
-                path=target, unit=plan.unit_label(sheets[0].unit), period=when.label, counts=counts(sheets[0])
+                path=target,
+                unit=plan.unit_label(sheets[0].unit),
+                period=shown(when.label),
+                counts=counts(sheets[0]),
             )
         )
         return
@@ -128,7 +134,7 @@ def command(
             "wcplan: wrote {n} fill-in sheet for {period} to {folder}:",
             "wcplan: wrote {n} fill-in sheets for {period} to {folder}:",
             len(sheets),
-        ).format(n=len(sheets), period=when.label, folder=folder)
+        ).format(n=len(sheets), period=shown(when.label), folder=folder)
     )
     for path, sheet in zip(files, sheets, strict=True):
         env.say(f"  {path.name} ({counts(sheet)})")

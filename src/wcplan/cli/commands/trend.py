@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import unicodedata
 from typing import Annotated
 
 import typer
@@ -10,7 +10,7 @@ import typer
 import wcplan
 from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _
-from wcplan.cli import options
+from wcplan.cli import completion, options
 from wcplan.cli.inputs import load, read_valid
 
 HELP = N_("Show one indicator over time: baseline, each year's target, actual and status, and the outlook.")
@@ -20,7 +20,10 @@ def command(
     indicator: Annotated[
         str,
         typer.Argument(
-            metavar="ID|NAME", help=N_("The indicator's id (1-42) or its name."), show_default=False
+            metavar="ID|NAME",
+            help=N_("The indicator's id (1-42) or its name."),
+            show_default=False,
+            autocompletion=completion.indicators,
         ),
     ],
     targets: options.Targets = None,
@@ -29,28 +32,11 @@ def command(
     no_color: options.NoColor = False,
 ) -> None:
     from wcplan.cli.console import environment
-    from wcplan.reading.values import name_key
     from wcplan.render.text import illustrative_note
 
     env = environment(no_color)
     location, plan = load(targets)
-    # isdecimal, not isdigit: int() reads the digits of any script (１２), but not '²' or '①'
-    by_id = indicator.strip().isdecimal()
-    chosen = None
-    # more digits than int() converts (4300): no plan has such an id
-    with contextlib.suppress(ValueError):
-        chosen = plan.indicator(int(indicator)) if by_id else None
-    if chosen is None and not by_id:
-        chosen = next((i for i in plan.indicators if name_key(i.name) == name_key(indicator)), None)
-    if chosen is None:
-        ids = [i.id for i in plan.indicators]
-        raise UsageError(
-            _(
-                "no indicator is '{indicator}'; give an id from {first} to {last} or a name as in the plan "
-                "(wcplan targets lists them)."
-            ).format(indicator=indicator, first=min(ids), last=max(ids)),
-            param="ID|NAME",
-        )
+    chosen = find(plan, indicator)
     read = read_valid(plan, location, actuals, env)
     result = wcplan.trend(plan, chosen, read)
     notes = illustrative_note([r.actual for r in result.years])
@@ -62,3 +48,38 @@ def command(
         from wcplan.render.terminal.trend import render_trend
 
         render_trend(result, plan, notes, env.stdout)
+
+
+#: At most this many candidates are named in a sentence.
+SHOWN = 6
+
+
+def find(plan, text: str):
+    """The indicator an ID|NAME argument names (Plan.find_indicator); else a usage error that
+    names the candidates: those whose names contain it, or the closest."""
+    chosen, candidates, several = plan.find_indicator(text)
+    if chosen is not None:
+        return chosen
+    ids = [i.id for i in plan.indicators]
+    # the names in the language of the text typed: Chinese names for a Chinese text
+    chinese = any(unicodedata.east_asian_width(c) in "WF" for c in text)
+    listed = _("; ").join(f"{i.id} {i.name if chinese else i.label}" for i in candidates[:SHOWN])
+    if len(candidates) > SHOWN:
+        listed += _("; and {n} more").format(n=len(candidates) - SHOWN)
+    if several:
+        sentence = _(
+            "'{indicator}' is in the names of {n} indicators: {candidates}; give the id or the whole name."
+        )
+    elif candidates:
+        sentence = _(
+            "no indicator is '{indicator}'; did you mean {candidates}? Give the id or the whole name."
+        )
+    else:
+        sentence = _(
+            "no indicator is '{indicator}'; give an id from {first} to {last} or a name as in the plan "
+            "(wcplan targets lists them)."
+        )
+    raise UsageError(
+        sentence.format(indicator=text, n=len(candidates), candidates=listed, first=min(ids), last=max(ids)),
+        param="ID|NAME",
+    )

@@ -8,8 +8,8 @@ import typer
 
 import wcplan
 from wcplan.base.i18n import N_
-from wcplan.cli import options
-from wcplan.cli.inputs import assess_both, check_year, load
+from wcplan.cli import completion, options
+from wcplan.cli.inputs import assess_both, load, resolve_year
 
 HELP = N_(
     "Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;"
@@ -19,7 +19,13 @@ HELP = N_(
 
 def command(
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help=N_("The plan year to score, e.g. 2022."), show_default=False)
+        str,
+        typer.Argument(
+            metavar="YEAR",
+            help=N_("The plan year to score, e.g. 2022."),
+            show_default=False,
+            autocompletion=completion.years,
+        ),
     ],
     by: Annotated[
         options.By,
@@ -41,7 +47,7 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    check_year(year, plan)
+    year = resolve_year(year, plan, "units")
     assessment, work = assess_both(plan, location, year, env, tasks, actuals, progress)
     cards, said = wcplan.score_units(assessment, str(by)), notes(assessment)
     if format is options.TableJsonOrMarkdown.json:

@@ -26,7 +26,7 @@ class ValidateFormat(StrEnum):
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[PATH]...",
+        metavar="[PATH]...",  # Typer 0.28 shows it as given; 0.29 would bracket it again
         help=N_(
             "CSV or Excel files of actuals or of task progress, or folders of them. Default: the "
             "actuals/ and progress/ folders beside the plan file."
@@ -93,7 +93,7 @@ def command(
 
     env = environment(no_color)
     location, plan = load(targets)
-    found = find_actuals(paths, location) + ([] if paths else find_progress(None, location))
+    found = find_actuals(paths, location, param="PATH") + ([] if paths else find_progress(None, location))
     if not found:
         raise UsageError(
             _("there is nothing to validate: name files or folders, or add {folder}.").format(

@@ -9,10 +9,12 @@ from rich.text import Text
 
 from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _
+from wcplan.model.periods import shown
 from wcplan.render import text
 from wcplan.render.terminal.tables import (
     OUTLOOK_STYLE,
     STATUS_STYLE,
+    Wrapped,
     plain,
     print_notes,
     simple_table,
@@ -32,12 +34,12 @@ def _status_columns(assessment: Assessment, width: int):
     last first, while the name would get fewer than NAME_MIN cells."""
 
     def gap(r):
-        return Text(
+        return Wrapped(
             text.gap(r), style=STATUS_STYLE[r.status] if r.status in (Status.BEHIND, Status.OFF_TRACK) else ""
         )
 
     def outlook(r):
-        return Text(text.outlook(r), style=OUTLOOK_STYLE[r.projection.outlook] if r.projection else "")
+        return Wrapped(text.outlook(r), style=OUTLOOK_STYLE[r.projection.outlook] if r.projection else "")
 
     columns = [
         (N_("ID"), "right", lambda r: str(r.indicator.id), False),
@@ -92,13 +94,13 @@ def render_status(assessment: Assessment, console: Console) -> None:
         what = _("year-end status {year}").format(year=year)
     else:
         what = _("status {period}, the year to date ({months}/12 of {year})").format(
-            period=assessment.label, months=assessment.period.months, year=year
+            period=shown(assessment.label), months=assessment.period.months, year=year
         )
     console.print(
-        Text.assemble(plain(meta.short_label, "bold"), plain(f" ({meta.document_number}) — {what}"))
+        Wrapped.assemble(plain(meta.short_label, "bold"), plain(f" ({meta.document_number}) — {what}"))
     )
     if not assessment.results:
-        console.print(Text(_("No indicator matches the filters.")))
+        console.print(Wrapped(_("No indicator matches the filters.")))
     columns, hidden = _status_columns(assessment, console.width)
     plan = assessment.plan
     for summary in assessment.units:
@@ -122,10 +124,8 @@ def render_status(assessment: Assessment, console: Console) -> None:
     counts = assessment.counts
     share = assessment.met_or_on_track_share
     console.print()
-    line = Text.assemble(
-        (_("Plan-wide"), "bold"),
-        _(" ({indicators}): ").format(indicators=text.indicators(len(assessment.results))),
-    )
+    subject, counted = text.summary_subject(assessment)
+    line = Wrapped.assemble(plain(subject, "bold"), plain(_(" ({indicators}): ").format(indicators=counted)))
     for i, (status, n) in enumerate(counts.items()):
         if i:
             line.append(" · ")
@@ -136,7 +136,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         )
     console.print(line)
     console.print(
-        Text(
+        Wrapped(
             _(
                 "Compl. = actual / target (完成率); Progr. = progress ratio R of the methodology; "
                 "gaps of percentage indicators are in percentage points (pp); Plan = the whole plan so far "
@@ -148,7 +148,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
     )
     if any(r.provisional for r in assessment.results):
         console.print(
-            Text(
+            Wrapped(
                 _(
                     "* provisional: judged on a figure from within the year. Flows (amounts over the year) "
                     "are judged against the time schedule, Expected = target × months / 12, Sched. = "
@@ -160,7 +160,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         )
     if hidden:
         console.print(
-            Text(
+            Wrapped(
                 _(
                     "Hidden to fit {width} columns: {columns}; widen the terminal or use --format json "
                     "to see them."
@@ -172,4 +172,4 @@ def render_status(assessment: Assessment, console: Console) -> None:
     if assessment.files:
         console.print(plain(_("Actuals: {files}").format(files=", ".join(assessment.files)), "dim"))
     else:
-        console.print(Text(_("Actuals: none found; every indicator has no data."), style="dim"))
+        console.print(Wrapped(_("Actuals: none found; every indicator has no data."), style="dim"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from wcplan.base.i18n import _
 from wcplan.render.submissions import (
@@ -22,7 +21,7 @@ from wcplan.render.submissions import (
     title,
     unit_title,
 )
-from wcplan.render.terminal.tables import plain, print_notes
+from wcplan.render.terminal.tables import Wrapped, plain, print_notes
 from wcplan.rules.submissions import State, Submissions
 
 STATE_STYLE = {
@@ -34,7 +33,7 @@ STATE_STYLE = {
 
 
 def render_table(s: Submissions, console: Console) -> None:
-    console.print(Text.assemble(plain(title(s), "bold"), plain(" — " + summary(s))), soft_wrap=True)
+    console.print(Wrapped.assemble(plain(title(s), "bold"), plain(" — " + summary(s))))
     for u in s.units:
         table = Table(
             title=plain(unit_title(s, u)),

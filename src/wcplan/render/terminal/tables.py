@@ -6,11 +6,15 @@ symbol."""
 from __future__ import annotations
 
 from rich import box
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.containers import Lines
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from wcplan.base.controls import visible
+from wcplan.base.linebreak import break_offsets, longest_piece
 from wcplan.render import text
 from wcplan.rules.outlook import Outlook
 from wcplan.rules.status import Status
@@ -31,11 +35,57 @@ STATUS_STYLE = {
 }
 
 
+class Wrapped(Text):
+    """Text that breaks its lines as wcplan.base.linebreak says: English between words, Chinese
+    never before closing punctuation (Rich would cut a word anywhere, and start a line with ）)."""
+
+    def wrap(self, console: Console, width: int, *, justify=None, overflow=None, tab_size=8, no_wrap=None):
+        if no_wrap or self.no_wrap or overflow == "ignore":
+            return super().wrap(
+                console, width, justify=justify, overflow=overflow, tab_size=tab_size, no_wrap=no_wrap
+            )
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            pieces = line.divide(break_offsets(line.plain, width, fold=True, measure=cell_len))
+            for piece in pieces:
+                piece.rstrip_end(width)
+                piece.rstrip()
+                if justify and justify not in ("default", "left", "full"):
+                    Lines([piece]).justify(console, width, justify=justify, overflow=overflow or "fold")
+                piece.truncate(width, overflow=overflow or "fold")
+            lines.extend(pieces)
+        return lines
+
+    def __rich__(self) -> _Paragraph:
+        # Console.print joins the Text objects it is given into a new, plain Text, which would
+        # wrap as Rich does: what it prints is the paragraph this text renders as.
+        return _Paragraph(self)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """The narrowest it can be is its longest piece that cannot break."""
+        measured = super().__rich_measure__(console, options)
+        return Measurement(min(longest_piece(self.plain, cell_len), measured.maximum), measured.maximum)
+
+
+class _Paragraph:
+    """A Wrapped text as Rich renders it (not a Text, so that it is rendered as it is)."""
+
+    def __init__(self, text: Wrapped):
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        return self.text.__rich_console__(console, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return self.text.__rich_measure__(console, options)
+
+
 def plain(value: str, style: str = "") -> Text:
     """Text as every terminal output shows it: never read as markup (a name with [brackets]
     prints as written), control characters visible as <U+XXXX> and line breaks as spaces
-    (wcplan.base.controls), so that nothing in a file can colour, move or reorder the terminal."""
-    return Text(visible(value), style=style)
+    (wcplan.base.controls), so that nothing in a file can colour, move or reorder the terminal.
+    Its lines break between words, never before closing punctuation (Wrapped)."""
+    return Wrapped(visible(value), style=style)
 
 
 def status_cell(status: Status, provisional: bool = False) -> Text:

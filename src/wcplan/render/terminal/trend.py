@@ -13,7 +13,14 @@ from rich.text import Text
 from wcplan.base.i18n import N_, _
 from wcplan.model.plan import Plan
 from wcplan.render import text
-from wcplan.render.terminal.tables import OUTLOOK_STYLE, STATUS_STYLE, plain, print_notes, status_cell
+from wcplan.render.terminal.tables import (
+    OUTLOOK_STYLE,
+    STATUS_STYLE,
+    Wrapped,
+    plain,
+    print_notes,
+    status_cell,
+)
 from wcplan.rules.trend import Trend
 
 # ASCII marks: one cell wide in every terminal, CJK ones included.
@@ -24,7 +31,7 @@ def render_trend(t: Trend, plan: Plan, notes: list[str], console: Console) -> No
     """The indicator, its years (target, actual, status), the plan so far, the outlook and a chart."""
     ind = t.indicator
     console.print(
-        Text.assemble(
+        Wrapped.assemble(
             plain(f"{ind.id} {ind.label}", "bold"),
             plain(f" ({text.unit(ind)}, {text.attribute_label(ind.attribute)})"),
         )
@@ -43,16 +50,19 @@ def render_trend(t: Trend, plan: Plan, notes: list[str], console: Console) -> No
         table.add_column(_(header), justify="right" if header in right else "left")
     baseline = "—" if ind.baseline is None else text.number(ind.baseline)
     table.add_row(
-        Text(str(plan.meta.base_year)), Text(_("baseline")), Text(baseline), *(Text("") for _i in range(5))
+        Wrapped(str(plan.meta.base_year)),
+        Wrapped(_("baseline")),
+        Wrapped(baseline),
+        *(Wrapped("") for _i in range(5)),
     )
     for r in t.years:
         table.add_row(
-            Text(str(r.year)),
-            Text(text.number(r.target)),
-            Text(text.number(r.actual.value) if r.actual else ""),
-            Text(text.gap(r)),
-            Text(text.percent(r.completion)),
-            Text(text.progress(r.progress)),
+            Wrapped(str(r.year)),
+            Wrapped(text.number(r.target)),
+            Wrapped(text.number(r.actual.value) if r.actual else ""),
+            Wrapped(text.gap(r)),
+            Wrapped(text.percent(r.completion)),
+            Wrapped(text.progress(r.progress)),
             status_cell(r.status),
             plain(text.source_label(r) or "", "dim"),
         )
@@ -61,16 +71,19 @@ def render_trend(t: Trend, plan: Plan, notes: list[str], console: Console) -> No
     if latest is not None and latest.so_far is not None:
         if latest.so_far.completion is not None:
             sentence = _("Plan so far ({year}): {share} of the targets to date")
-        else:
+        elif latest.so_far.progress is not None:
             sentence = _("Plan so far ({year}): {share} of the way to the final target")
-        sentence = sentence.format(year=latest.year, share=text.so_far(latest))
+        else:
+            sentence = _("Plan so far ({year}): unknown ({reason})")
+        reason = latest.so_far.reason or _("no baseline, and no earlier actual to measure progress from")
+        sentence = sentence.format(year=latest.year, share=text.so_far(latest), reason=reason)
         missing = latest.so_far.missing_years
         if missing:
             sentence += _("; no actual for {years}").format(years=", ".join(map(str, missing)))
         console.print(plain(sentence))
     p = t.projection
     if p is not None:
-        line = Text(_("Outlook from {year}: ").format(year=t.projected_from))
+        line = Wrapped(_("Outlook from {year}: ").format(year=t.projected_from))
         line.append(text.outlook_label(p.outlook), style=OUTLOOK_STYLE[p.outlook])
         if p.value is not None:
             if ind.attribute.value == "annual":
@@ -133,7 +146,7 @@ def chart(t: Trend, plan, width: int, status_style, outlook_style, height: int =
         grid[y_of(value)][x_of(year)] = (ACTUAL, f"bold {status_style[status]}")
 
     label_width = max(len(text.number(high)), len(text.number(low)))
-    out = Text()
+    out = Wrapped()
     for row in range(height - 1, -1, -1):
         label = text.number(high) if row == height - 1 else text.number(low) if row == 0 else ""
         out.append(f"{label:>{label_width}} |")
