@@ -621,8 +621,9 @@ def test_trend_of_a_plan_whose_base_year_is_not_the_year_before_its_first(runner
     assert axis.split() == ["2015", "2021", "2022", "2023"]
 
 
-# int() refuses over 4300 digits: a crash (exit 3) when trend passed any digits to it
-@pytest.mark.parametrize("arg", ["99", "xyzzy", "9" * 5000])
+# int() refuses over 4300 digits, and digits that are not decimal (Kharosthi 𐩀, New Tai Lue ᧚,
+# which NFKC keeps as they are): crashes (exit 3) when trend passed what isdigit() accepts to int()
+@pytest.mark.parametrize("arg", ["99", "xyzzy", "9" * 5000, "𐩀", "᧚"])
 def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):
     r = run(runner, "trend", arg)
     assert r.exit_code == 2 and "give an id from 1 to 42 or a name as in the plan" in r.stderr

@@ -210,7 +210,8 @@ class Plan(Record):
         from wcplan.base import suggest
 
         wanted = suggest.key(text)
-        if wanted.isdigit():
+        # isdecimal, what int() reads: isdigit() is also true of digits NFKC keeps, such as 𐩀
+        if wanted.isdecimal():
             found = self.indicator(int(wanted)) if len(wanted) <= 18 else None
             return found, [], False
         names = {}
