@@ -185,6 +185,25 @@ def test_hostile_cells_in_every_column(work, cells):
         check_validate(put(work, "cells.csv", header.encode() + b",source\n" + row + b",x\n"))
 
 
+#: Cells a plain CSV file can hold (no quote, separator or line break), good and hostile.
+PLAIN_CELLS = [t for t in HOSTILE_TEXTS if not re.search(r'[",\x00-\x08\x0a-\x1f]', t)]
+PLAIN_CELLS += ["1", "4", "27", "2022", "2021", "2022-H1", "2022-06", "1352", "24.1%", "亿元", "%"]
+PLAIN_CELLS += ["区工信局", "illustrative"]
+
+
+@checks(25)
+@given(st.lists(st.lists(st.sampled_from(PLAIN_CELLS), min_size=7, max_size=7), min_size=1, max_size=8))
+def test_hostile_plain_rows_read_alike_by_rows_and_by_columns(work, rows):
+    """A large plain file is read column by column (wcplan.reading.columns): with hostile cells
+    too, the same findings, figures and counts as reading row by row (tests/test_columns.py)."""
+    from test_columns import PLAN as PLAN_READ
+    from test_columns import read_both
+
+    header = b"indicator,year,value,unit,source,note,reporter\n"
+    path = put(work, "plain.csv", header + b"".join(",".join(r).encode() + b"\n" for r in rows))
+    read_both([path], PLAN_READ)
+
+
 def test_hostile_bytes_as_a_process(work):
     """The same checks on a real process: `python -m wcplan`, its exit code and its stderr."""
     rng = random.Random(13)
