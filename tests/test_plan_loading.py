@@ -477,3 +477,32 @@ def test_a_value_its_tag_does_not_fit_is_refused_where_it_stands(tmp_path, runne
     assert (f.code, f.line, f.column, f.message) == ("plan-yaml-value", line, 14, sentence)
     result = runner.invoke(app, ["targets", "--targets", str(tmp_path / "targets.yaml")])
     assert result.exit_code == 1 and "Traceback" not in result.output and sentence in result.stderr
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["1" + "0" * 400, "0x" + "f" * 300, "0x" + "f" * 5000, "1" + ":59" * 3000, "0b" + "1" * 1100],
+    ids=["401 digits", "hex beyond a float", "hex of 6000 digits", "base 60", "binary"],
+)
+def test_a_whole_number_no_float_holds_is_refused_where_it_stands(tmp_path, runner, new):
+    # 10**400 overflowed math.isfinite() in the schema, and hex or base-60 numbers of thousands of
+    # digits failed in str() when a message showed them: crashes (exit 3)
+    text = edited("baseline: 1000", f"baseline: {new}")
+    [f] = problems(tmp_path, text)
+    assert (f.code, f.line, f.column) == ("plan-yaml-value", line_of("baseline: 1000"), 15)
+    assert f.message == f"the number '{new[:40]}…' is larger than any figure can be; correct it."
+    result = runner.invoke(app, ["status", "2022", "--targets", str(tmp_path / "targets.yaml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_the_records_refuse_a_whole_number_no_float_holds():
+    # what is not read from a file is checked as well: math.isfinite(10**400) raised OverflowError
+    from wcplan.model import schema, strict
+    from wcplan.model.plan import Thresholds
+
+    with pytest.raises(strict.Doubt):
+        strict.number(10**400)
+    with pytest.raises(strict.Invalid) as info:
+        schema.validate(Thresholds, {"on_track": 10**400, "behind": 0.6})
+    assert info.value.error.errors()[0]["type"] == "finite_number"
+    assert strict.number(10**300) == 10**300

@@ -555,6 +555,7 @@ def mutated_plan_data(draw) -> bytes:
 
 @checks(8)
 @given(mutated_plan_data(), FOLLOW)
+@example(PLAN_TEXT.replace(b"baseline: 1000", b"baseline: 1" + b"0" * 400), "text")  # a crash, fixed
 def test_mutated_plan_structure(plan_folder, data, follow):
     check_plan(plan_folder, data, follow)
 

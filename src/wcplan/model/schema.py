@@ -7,7 +7,6 @@ wcplan.model.tasks, which are what wcplan works with; imported only when a file 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from wcplan.model.plan import Attribute, Measure
-from wcplan.model.strict import Invalid, Record
+from wcplan.model.strict import Invalid, Record, finite
 from wcplan.model.tasks import MeasuredAs
 
 
@@ -39,7 +38,7 @@ def validate(kind: type[Record], data):
 
 
 def _finite_not_negative(value: int | float) -> int | float:
-    if not math.isfinite(value):
+    if not finite(value):
         raise PydanticCustomError("finite_number", "Input should be a finite number")
     if value < 0:
         raise PydanticCustomError("negative_number", "Input should be zero or more")

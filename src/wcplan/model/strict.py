@@ -40,9 +40,18 @@ def integer(value: Any) -> int:
     return value
 
 
+def finite(value: int | float) -> bool:
+    """Whether a number is one a float holds: not .nan or .inf, and no integer of over 308
+    digits, which math.isfinite() cannot convert (OverflowError) and no sum or ratio could use."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def number(value: Any) -> int | float:
     """A finite number, zero or more (wcplan.model.schema.Number): an int or a float."""
-    if type(value) not in (int, float) or not math.isfinite(value) or value < 0:
+    if type(value) not in (int, float) or not finite(value) or value < 0:
         raise Doubt
     return value
 

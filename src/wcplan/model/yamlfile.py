@@ -5,8 +5,9 @@ file can expand to (the "billion laughs"). A key given twice in one mapping woul
 keep its last value without a word. Both are refused while the file is read, before any
 validation, at the line and column of the anchor, alias or repeated key, and so is a scalar
 that YAML reads as a date or a number but that cannot be one (2021-02-30, thousands of
-digits), or that a tag in the file makes what it is not (!!timestamp 2020). Nesting is capped
-too: the plan file needs five levels, and the composer is recursive.
+digits, or so large that no float holds it), or that a tag in the file makes what it is not
+(!!timestamp 2020). Nesting is capped too: the plan file needs five levels, and the composer is
+recursive.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ except ImportError:  # PyYAML built without libyaml
     CParser = None
 
 MAX_DEPTH = 50
+#: Whole numbers from this on are refused: a float holds none of them (its largest is 2**1024
+#: less a little).
+MAX_INTEGER = 2**1023
 _MERGE = "tag:yaml.org,2002:merge"
 _YAML_TAGS = "tag:yaml.org,2002:"
 _TIMESTAMP = _YAML_TAGS + "timestamp"
@@ -72,11 +76,15 @@ def _refuse_alias(mark) -> Refused:
     )
 
 
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def _unreadable(node: ScalarNode, exc: Exception, tagged: bool) -> Refused:
     """The sentence for a scalar that its tag's constructor could not build (`tagged`: a tag
     written in the file, not one YAML gave the plain text)."""
     text = node.value
-    shown = text if len(text) <= 40 else text[:40] + "…"
+    shown = _shown(text)
     digits = sum(c.isdigit() for c in text)
     if (
         node.tag == _TIMESTAMP
@@ -128,13 +136,24 @@ class Refusals:
         # (2021-02-30), on more digits than int() converts, and on text given an explicit tag it
         # does not fit (!!timestamp 2020, !!bool x, !!int '').
         try:
-            return super().construct_object(node, deep=deep)
+            value = super().construct_object(node, deep=deep)
         except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError) as exc:
             if not isinstance(node, ScalarNode):
                 raise
             # plain text (style None, or '' from libyaml) that YAML itself typed, or a tag in the file
             plain = not node.style and self.resolve(ScalarNode, node.value, (True, False)) == node.tag
             raise _unreadable(node, exc, tagged=not plain) from None
+        # A whole number in hex, octal, binary or base 60 has no bound on its digits (0xfff…): one
+        # beyond a float's range fits no sum or ratio, and past 4300 digits not even str().
+        if type(value) is int and abs(value) >= MAX_INTEGER:
+            raise Refused(
+                "yaml-value",
+                _("the number '{value}' is larger than any figure can be; correct it.").format(
+                    value=_shown(node.value)
+                ),
+                node.start_mark,
+            )
+        return value
 
     def construct_mapping(self, node, deep=False):
         # SafeConstructor's own would merge `<<` keys and let a repeated key overwrite the first.
