@@ -174,7 +174,7 @@ def work(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("valid")
 
 
-@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(actuals_files())
 @example(
     {
