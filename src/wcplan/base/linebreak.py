@@ -9,8 +9,10 @@ break their lines here, so that both follow the same rules. Standard library onl
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 #: No line starts with these (closing punctuation, and marks that follow what they belong to).
 CLOSING = frozenset("，。；：、）〕」』】》〉〗〙〛”’！？%,.;:)]}!?…·")
@@ -18,55 +20,78 @@ CLOSING = frozenset("，。；：、）〕」』】》〉〗〙〛”’！？%,
 OPENING = frozenset("（〔「『【《〈〖〘〚“‘([{")
 
 
+@lru_cache(maxsize=8192)
 def wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
 def cells(text: str) -> int:
     """Display width in terminal cells: two for a Chinese character, one for others."""
+    if text.isascii():
+        return len(text)
     return sum(2 if wide(c) else 1 for c in text)
 
 
 #: A compound breaks after its hyphens only when it is longer than this (integration-of-informa…),
 #: not a short one such as year-end.
 LONG_COMPOUND = 15
+#: Runs of non-space characters longer than LONG_COMPOUND (str.isspace and \s agree on every
+#: character).
+_LONG_WORD = re.compile(rf"\S{{{LONG_COMPOUND + 1},}}")
+#: Where an English line may start: a non-space after a space.
+_AFTER_SPACE = re.compile(r"(?<=\s)\S")
+#: Where the hyphen of a compound lets a line start: a letter after a letter and a hyphen.
+_AFTER_HYPHEN = re.compile(r"(?<=[A-Za-z]-)[A-Za-z]")
 
 
-def _long_words(text: str) -> list[bool]:
-    """For each position, whether it lies in a run of non-space characters longer than LONG_COMPOUND."""
-    inside = [False] * len(text)
-    start = 0
-    for i in range(len(text) + 1):
-        if i == len(text) or text[i].isspace():
-            if i - start > LONG_COMPOUND:
-                inside[start:i] = [True] * (i - start)
-            start = i + 1
-    return inside
-
-
-def opportunities(text: str) -> list[bool]:
+def opportunities(text: str) -> tuple[bool, ...]:
     """For each position i, whether a new line may start at text[i] (i > 0)."""
+    return _opportunities(text)
+
+
+@lru_cache(maxsize=4096)
+def _opportunities(text: str) -> tuple[bool, ...]:
+    # Every table measures and wraps the same cells several times over: the answer is kept.
     can = [False] * (len(text) + 1)
-    long = _long_words(text)
+    if text.isascii():
+        # no wide character: a line starts after a space, or after the hyphen of a long compound
+        for m in _AFTER_SPACE.finditer(text):
+            can[m.start()] = True
+        if "-" in text:
+            for word in _LONG_WORD.finditer(text):
+                for m in _AFTER_HYPHEN.finditer(text, word.start(), word.end()):
+                    can[m.start()] = True
+        for i, c in enumerate(text):
+            if c in OPENING and i + 1 < len(text):
+                can[i + 1] = False
+            elif c in CLOSING:
+                can[i] = False
+        can[0] = False
+        return tuple(can)
+    long = [False] * len(text)
+    for word in _LONG_WORD.finditer(text):
+        long[word.start() : word.end()] = [True] * (word.end() - word.start())
+    flags = [wide(c) for c in text]
     for i in range(1, len(text)):
         before, here = text[i - 1], text[i]
         if here.isspace():
             continue
-        if before.isspace() or (wide(before) and wide(here)):
+        if before.isspace() or (flags[i - 1] and flags[i]):
             ok = True
-        elif wide(before) != wide(here):
+        elif flags[i - 1] != flags[i]:
             # between Chinese and Latin text: only at punctuation (not inside 2023年 or APP优秀)
             ok = not (before.isalnum() and here.isalnum())
         else:
             # inside a Latin word: only after the hyphen of a long compound
             ok = before == "-" and long[i] and i >= 2 and text[i - 2].isalpha() and here.isalpha()
         can[i] = ok and here not in CLOSING and before not in OPENING
-    return can
+    return tuple(can)
 
 
+@lru_cache(maxsize=4096)
 def longest_piece(text: str, measure: Callable[[str], int] = cells) -> int:
     """The width of the longest piece of `text` that no line may break (a word, in English)."""
-    can = opportunities(text)
+    can = _opportunities(text)
     longest = start = 0
     for i in range(1, len(text) + 1):
         if i == len(text) or can[i] or text[i] == "\n":
