@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from wcplan.base.i18n import _
 from wcplan.base.linebreak import longest_piece
 from wcplan.render.terminal.tables import Wrapped
+
+if TYPE_CHECKING:
+    from wcplan.render.terminal.grid import Grid
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def _share(columns: list[Column], room: int) -> list[Column]:
     return out
 
 
-def add_columns(table: Table, fitted: Fitted) -> None:
+def add_columns(table: Grid, fitted: Fitted) -> None:
     """The fitted columns of `table`, each exactly as wide as `fit` made it."""
     for c in fitted.columns:
         table.add_column(

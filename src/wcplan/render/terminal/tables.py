@@ -5,17 +5,16 @@ symbol."""
 
 from __future__ import annotations
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
 from rich.containers import Lines
 from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 
 from wcplan.base.controls import visible
 from wcplan.base.linebreak import break_offsets, longest_piece
 from wcplan.render import text
+from wcplan.render.terminal.grid import Grid
 from wcplan.rules.outlook import Outlook
 from wcplan.rules.status import Status
 
@@ -97,20 +96,10 @@ def text_cells(*cells: str | Text) -> list[Text]:
     return [cell if isinstance(cell, Text) else plain(cell) for cell in cells]
 
 
-def simple_table(title: str, caption: str | None = None) -> Table:
-    return Table(
-        title=plain(title),
-        title_justify="left",
-        title_style="bold",
-        caption=plain(caption) if caption else None,
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        padding=(0, 1),
-        collapse_padding=True,
-        pad_edge=False,
-        show_edge=False,
-        expand=True,
-    )
+def simple_table(title: str, caption: str | None = None) -> Grid:
+    """A table under its title, a line under its headings, two cells between columns and none
+    at the edges, its caption below."""
+    return Grid(title=plain(title), caption=plain(caption) if caption else None, rule=True)
 
 
 def print_notes(notes: list[str], console: Console) -> None:
@@ -119,14 +108,6 @@ def print_notes(notes: list[str], console: Console) -> None:
         console.print(plain(note, "bold yellow" if text.is_illustrative_note(note) else ""))
 
 
-def score_table(title: str) -> Table:
+def score_table(title: str) -> Grid:
     """The borderless, full-width table every scorecard uses."""
-    return Table(
-        title=Text(visible(title)),
-        title_justify="left",
-        title_style="bold",
-        box=None,
-        padding=(0, 1),
-        header_style="bold",
-        expand=True,
-    )
+    return Grid(title=Text(visible(title)), rule=False, header_style="bold")
