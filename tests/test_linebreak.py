@@ -57,6 +57,42 @@ def rule_longest(text: str, measure) -> int:
     return longest
 
 
+def rule_offsets(text: str, widths, fold: bool, measure) -> list[int]:
+    """Where lines start, measuring each character as it is reached (the first build)."""
+    if isinstance(widths, int):
+        widths = [widths]
+    can = rule(text)
+    offsets: list[int] = []
+    start, n = 0, len(text)
+    while start < n:
+        width = max(widths[min(len(offsets), len(widths) - 1)], 1)
+        used, end, last = 0, start, None
+        while end < n:
+            used += measure(text[end])
+            if used > width and not text[end].isspace():
+                break
+            end += 1
+            if end < n and can[end]:
+                last = end
+        if end >= n:
+            break
+        if last is None or last <= start:
+            if fold:
+                cut = max(end, start + 1)
+                while cut - 1 > start and text[cut] in CLOSING:
+                    cut -= 1
+                last = cut
+            else:
+                last = next((i for i in range(max(end, start + 1), n) if can[i]), n)
+                if last >= n:
+                    break
+        offsets.append(last)
+        start = last
+        while start < n and text[start].isspace():
+            start += 1
+    return offsets
+
+
 #: Text like the plan's: English words, long compounds, Chinese, punctuation of both, digits,
 #: spaces of every kind.
 PIECES = st.sampled_from(
@@ -101,3 +137,22 @@ def test_the_breaker_follows_its_rule(text):
     for measure in (linebreak.cells, cell_len):
         assert linebreak.longest_piece(text, measure) == rule_longest(text, measure)
     assert linebreak.cells(text) == sum(2 if _wide(c) else 1 for c in text)
+
+
+@given(
+    st.one_of(st.text(), PLAN_LIKE).map(lambda t: t.replace("\n", " ")),
+    st.one_of(st.integers(-2, 40), st.lists(st.integers(-2, 40), min_size=1, max_size=3)),
+    st.booleans(),
+)
+def test_lines_break_where_the_rule_breaks_them(text, widths, fold):
+    for measure in (linebreak.cells, cell_len):
+        expected = rule_offsets(text, widths, fold, measure)
+        assert linebreak.break_offsets(text, widths, fold, measure) == expected
+
+
+def test_a_line_narrower_than_a_character_still_ends():
+    """Without folding, a character wider than the line at a place a line may start used to be
+    found again and again (the search for the next break began at that very place): the loop
+    never ended and memory grew until the machine ran out. Found by the property test above."""
+    assert linebreak.break_offsets("a 两两 b", 1, fold=False) == [2, 3, 5]
+    assert linebreak.break_offsets("两", 1, fold=False) == []

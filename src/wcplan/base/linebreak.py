@@ -108,14 +108,16 @@ def break_offsets(
     longer than a line is cut to fit (`fold`) or left to overflow."""
     if isinstance(widths, int):
         widths = [widths]
-    can = opportunities(text)
+    can = _opportunities(text)
+    # each character's width, measured once (printable ASCII is one cell by either measure)
+    sizes = [1] * len(text) if text.isascii() and text.isprintable() else [measure(c) for c in text]
     offsets: list[int] = []
     start, n = 0, len(text)
     while start < n:
         width = max(widths[min(len(offsets), len(widths) - 1)], 1)
         used, end, last = 0, start, None
         while end < n:
-            used += measure(text[end])
+            used += sizes[end]
             if used > width and not text[end].isspace():
                 break
             end += 1
@@ -130,7 +132,7 @@ def break_offsets(
                     cut -= 1
                 last = cut
             else:
-                last = next((i for i in range(end, n) if can[i]), n)
+                last = next((i for i in range(max(end, start + 1), n) if can[i]), n)
                 if last >= n:
                     break
         offsets.append(last)
