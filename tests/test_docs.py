@@ -8,9 +8,10 @@ import pytest
 
 from readme_examples import PAGES, README, ROOT, examples, run_example
 from wcplan.cli import app
+from wcplan.cli.commands import COMMANDS as REGISTRY
 
 TEXT = README.read_text(encoding="utf-8")
-COMMANDS = [c.name for c in app.registered_commands]
+COMMANDS = list(REGISTRY)
 REFERENCE = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
 EXAMPLES = [
     (page.relative_to(ROOT).as_posix(), args, shown)

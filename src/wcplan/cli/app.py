@@ -1,15 +1,21 @@
 """The Typer app: every command registered, every failure turned into one sentence and an exit
-code (wcplan.base.exit_codes). Parse, call, render, exit: nothing else lives here."""
+code (wcplan.base.exit_codes). Parse, call, render, exit: nothing else lives here.
+
+A command is built (its module imported, its options made) only when it runs or its help is
+shown: `wcplan targets` does not pay for the eight other commands, nor `wcplan --help` for any.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import inspect
 import os
 import signal
 import sys
 import typing
+from collections.abc import MutableMapping
 from typing import Annotated
 
 import typer
@@ -19,13 +25,84 @@ from wcplan.base.errors import UsageError, WcplanError
 from wcplan.base.exit_codes import ExitCode
 from wcplan.base.i18n import N_, _
 from wcplan.cli import options
-from wcplan.cli.commands import report, status, submissions, targets, tasks, template, trend, units, validate
-from wcplan.cli.interface import Command, Group
+from wcplan.cli.commands import COMMANDS
+from wcplan.cli.interface import HEADINGS, Command, Group, first_sentence, localize
 from wcplan.reading import files
+
+
+class Commands(MutableMapping):
+    """The commands by name, in the order of COMMANDS; each is built when it is first looked up."""
+
+    def __init__(self, built: dict):
+        self.built = dict(built)
+        self.names = [*COMMANDS, *(name for name in built if name not in COMMANDS)]
+
+    def __getitem__(self, name: str):
+        if name not in self.built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self.built[name] = _build(name)
+        return self.built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self.built[name] = command
+        if name not in self.names:
+            self.names.append(name)
+
+    def __delitem__(self, name: str) -> None:
+        self[name]  # a KeyError for a name there is not
+        del self.built[name]
+        self.names.remove(name)
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def short_help(self, name: str) -> str:
+        """The first sentence of a command's help, without building it."""
+        if name in self.built:
+            command = self.built[name]
+            return first_sentence(command.short_help or command.help or "")
+        return first_sentence(_(COMMANDS[name]))
+
+
+class App(Group):
+    """wcplan's group of commands, built one by one as they are used."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = Commands(self.commands)
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx, formatter) -> None:
+        """Every command with the first sentence of its help, whole, wrapped as the rest of the help."""
+        rows = [(name, self.commands.short_help(name)) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section(HEADINGS[2]):
+                formatter.write_dl(rows)
+
+
+def _build(name: str):
+    """The Click command of `name`, as Typer makes it, its help in the current language."""
+    module = importlib.import_module(f"wcplan.cli.commands.{name}")
+    one = typer.Typer()
+    one.command(name, cls=Command, help=COMMANDS[name])(guarded(module.command))
+    command = typer.main.get_command_from_info(
+        one.registered_commands[0],
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+    localize(command)
+    return command
+
 
 app = typer.Typer(
     name="wcplan",
-    cls=Group,
+    cls=App,
     help=N_(
         "Progress checker for 《长沙市望城区打造国家重要先进制造业高地三年行动计划（2021-2023年）》"
         "(望发〔2021〕4号): targets, actuals and the status of every indicator by lead unit."
@@ -141,17 +218,6 @@ def _say(message: str, no_color: bool) -> None:
     from wcplan.cli.console import environment
 
     environment(no_color).say(message)
-
-
-app.command("targets", cls=Command, help=targets.HELP)(guarded(targets.command))
-app.command("status", cls=Command, help=status.HELP)(guarded(status.command))
-app.command("validate", cls=Command, help=validate.HELP)(guarded(validate.command))
-app.command("units", cls=Command, help=units.HELP)(guarded(units.command))
-app.command("trend", cls=Command, help=trend.HELP)(guarded(trend.command))
-app.command("report", cls=Command, help=report.HELP)(guarded(report.command))
-app.command("tasks", cls=Command, help=tasks.HELP)(guarded(tasks.command))
-app.command("template", cls=Command, help=template.HELP)(guarded(template.command))
-app.command("submissions", cls=Command, help=submissions.HELP)(guarded(submissions.command))
 
 
 def main() -> None:

@@ -177,7 +177,10 @@ def localize(command) -> None:
     for param in command.params:
         if getattr(param, "help", None) is not None:
             _translate(param, "help")
-    for sub in getattr(command, "commands", {}).values():
+    commands = getattr(command, "commands", {})
+    # only the commands built so far (wcplan.cli.app builds each when first used, in the language
+    # of that moment)
+    for sub in getattr(commands, "built", commands).values():
         localize(sub)
 
 
@@ -202,17 +205,6 @@ def first_sentence(text: str) -> str:
 
 
 class Group(_Translated, TyperGroup):
-    def format_commands(self, ctx, formatter) -> None:
-        """Every command with the first sentence of its help, whole, wrapped as the rest of the help."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, first_sentence(command.short_help or command.help or "")))
-        if rows:
-            with formatter.section(HEADINGS[2]):
-                formatter.write_dl(rows)
-
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = list(sys.argv[1:] if args is None else args)
         try:

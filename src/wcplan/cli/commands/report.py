@@ -11,11 +11,6 @@ from wcplan.cli import options
 from wcplan.cli.destination import ReportFormat, destination
 from wcplan.cli.inputs import assess_both, check_choices, load, resolve_period
 
-HELP = N_(
-    "Make a report of YEAR (or a PERIOD) to circulate: summary, units, what lags, no data, tasks and"
-    " commitments, method."
-)
-
 
 def command(
     period: options.Period,

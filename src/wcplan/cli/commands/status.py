@@ -27,9 +27,6 @@ StatusFilter = Annotated[
 ]
 
 
-HELP = N_("Judge every indicator for a YEAR (or the year to date of a PERIOD), by lead unit.")
-
-
 def command(
     period: options.Period,
     targets: options.Targets = None,

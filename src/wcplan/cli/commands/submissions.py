@@ -33,11 +33,6 @@ Period = Annotated[
     ),
 ]
 
-HELP = N_(
-    "Who has reported YEAR or PERIOD (报送情况): each unit's indicators, which have a figure and from "
-    "which file, and the list of who is still to report (催报清单)."
-)
-
 
 def command(
     period: Period,

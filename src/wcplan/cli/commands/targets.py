@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from wcplan.base.i18n import N_
 from wcplan.cli import options
 from wcplan.cli.inputs import check_choices, load
-
-HELP = N_("List the plan's indicators: baseline, yearly targets, attribute, lead and responsible units.")
 
 
 def command(

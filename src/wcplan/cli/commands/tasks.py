@@ -11,11 +11,6 @@ from wcplan.base.i18n import N_
 from wcplan.cli import completion, options
 from wcplan.cli.inputs import check_choices, load, read_all, resolve_year
 
-HELP = N_(
-    "The five tasks by lead unit for YEAR: each line of work's latest status and note, and each "
-    "commitment of the plan's text judged like an indicator."
-)
-
 
 def command(
     year: Annotated[

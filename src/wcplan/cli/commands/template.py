@@ -33,11 +33,6 @@ Period = Annotated[
     ),
 ]
 
-HELP = N_(
-    "Make the fill-in sheets (填报模板) of YEAR or PERIOD: one file per unit, with the indicators it "
-    "leads and those it is responsible for, to fill in and check with `wcplan validate`."
-)
-
 
 def command(
     period: Period,

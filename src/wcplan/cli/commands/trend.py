@@ -13,8 +13,6 @@ from wcplan.base.i18n import N_, _
 from wcplan.cli import completion, options
 from wcplan.cli.inputs import load, read_valid
 
-HELP = N_("Show one indicator over time: baseline, each year's target, actual and status, and the outlook.")
-
 
 def command(
     indicator: Annotated[

@@ -11,11 +11,6 @@ from wcplan.base.i18n import N_
 from wcplan.cli import completion, options
 from wcplan.cli.inputs import assess_both, load, resolve_year
 
-HELP = N_(
-    "Score every unit for YEAR: indicators per status, (met + on track) / assessed, worst indicator;"
-    " then each lead unit's lines of work and commitments."
-)
-
 
 def command(
     year: Annotated[

@@ -36,12 +36,6 @@ Paths = Annotated[
 ]
 
 
-HELP = N_(
-    "Check actuals and task-progress files as CI does: every problem as FILE:LINE:COLUMN, exit 1 on "
-    "any error."
-)
-
-
 def command(
     paths: Paths = None,
     targets: options.Targets = None,
