@@ -11,10 +11,10 @@ workbook (csvrows, workbook), the header (headers), each row's checks (rowcheck)
 merging of figures across files (merging). A file whose header has an `item` column is a
 task-progress file, handed to wcplan.reading.progress.
 
-A CSV file of BULK_SIZE lines or more is read column by column with pandas' C parser
-(wcplan.reading.columns), each distinct text checked once by the same functions, with the same
-findings. Smaller files never import pandas: importing it alone costs more than `status` may
-(benchmarks/startup.py).
+A CSV file of BULK_SIZE lines or more is read column by column with numpy (wcplan.reading.columns
+and cells), each distinct text checked once by the same functions, with the same findings.
+Smaller files never import numpy, and no file of actuals imports pandas: importing it alone costs
+more than `status` may (benchmarks/startup.py).
 """
 
 from __future__ import annotations
