@@ -32,7 +32,7 @@ from wcplan.base.paths import display_path
 from wcplan.base.plain import clean, frame
 from wcplan.model.plan import Plan
 from wcplan.model.records import Actual, Progress
-from wcplan.reading.csvrows import csv_text, text_rows
+from wcplan.reading.csvrows import csv_file, text_rows
 from wcplan.reading.files import expand_paths, record
 from wcplan.reading.headers import actuals_columns, is_progress_header
 from wcplan.reading.merging import ActualsMerger, implausible_jumps
@@ -147,11 +147,11 @@ def read_actuals(
         names.append(name)
         report = Reporter(name, findings)
         if path.suffix.lower() == ".xlsx":
-            text, rows = None, workbook_rows(path, options.sheet, report)
+            text, utf8, rows = None, None, workbook_rows(path, options.sheet, report)
         else:
-            text = csv_text(path, options.encoding, report)
+            text, utf8 = csv_file(path, options.encoding, report)
             rows = text_rows(text, report)
-        read_table(rows, checker, merger, report, progress, text)
+        read_table(rows, checker, merger, report, progress, text, utf8)
     merged = merger.merged()
     findings.extend(implausible_jumps(merged, plan))
     return ActualsRead(merged, findings, names, progress.merged(), progress.files, checker.unread)
@@ -193,9 +193,11 @@ def read_table(
     report: Reporter,
     progress: ProgressFiles,
     text: str | None = None,
+    utf8: memoryview | None = None,
 ) -> None:
     """Read the rows of one file (`text`: the text of a CSV file, which a large one is read from
-    column by column, when it is plain enough for that: wcplan.reading.columns)."""
+    column by column, when it is plain enough for that: wcplan.reading.columns; `utf8`: the text
+    as UTF-8, when the file holds it so)."""
     header_line, header = header_row(rows)
     if header is None:
         if not report.codes:  # an unreadable or empty file already said so
@@ -212,7 +214,8 @@ def read_table(
     if text is not None and checker.unread is None and header_line == 1 and text.count("\n") >= BULK_SIZE:
         from wcplan.reading.columns import read_columns
 
-        counted = read_columns(text, len(header), columns, layout, checker, merger, report)
+        data = text.encode("utf-8") if utf8 is None else utf8
+        counted = read_columns(data, len(header), columns, layout, checker, merger, report)
     if counted is not None:
         read, unfilled = counted
     else:

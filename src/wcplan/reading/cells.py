@@ -24,17 +24,22 @@ MASKS = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
 MIX = np.uint64(0x100000001B3)
 
 
-def read_cells(data: bytes, width: int, used: list[int]) -> dict[int, tuple[np.ndarray, list[str]]] | None:
+def read_cells(
+    data: bytes | memoryview, width: int, used: list[int]
+) -> dict[int, tuple[np.ndarray, list[str]]] | None:
     """The data cells (every line after the first) of the columns `used` of `data`, a CSV file as
     UTF-8 whose header has `width` cells: each column as (each row's code, the distinct texts the
     codes index, in the order they first appear). None when the file is not plain, a row has
     nothing in these columns (reading row by row skips it if it has nothing at all), or a cell
     holds a control character: such files are read row by row."""
-    ends = separators(data, width)
+    size = len(data)
+    padded = b"".join((data, bytes(8)))  # so that 8 bytes can be read from every place
+    raw = np.frombuffer(padded, np.uint8, count=size)
+    ends = separators(raw, width)
     if ends is None:
         return None
     # an 8-byte word at every byte offset (unaligned), so that a cell's first 8 bytes are one read
-    words = np.ndarray((len(data) + 1,), dtype="<u8", buffer=data + bytes(8), strides=(1,))
+    words = np.ndarray((size + 1,), dtype="<u8", buffer=padded, strides=(1,))
     cells = {}
     blank = None
     for index in used:
@@ -42,10 +47,10 @@ def read_cells(data: bytes, width: int, used: list[int]) -> dict[int, tuple[np.n
         start = (ends[1:, index - 1] if index else ends[:-1, -1]) + 1
         stop = ends[1:, index]
         if index == width - 1:
-            stop = stop - (np.frombuffer(data, np.uint8)[stop - 1] == ord("\r"))  # the CR of a CRLF
-        codes, first = factorize_cells(data, words, start, stop)
+            stop = stop - (raw[stop - 1] == ord("\r"))  # the CR of a CRLF
+        codes, first = factorize_cells(padded, words, start, stop)
         places = zip(start[first].tolist(), stop[first].tolist(), strict=True)
-        texts = [data[a:b].decode("utf-8") for a, b in places]
+        texts = [padded[a:b].decode("utf-8") for a, b in places]
         if any(controls(t) for t in texts):
             return None  # control characters are found cell by cell, row by row
         empty = np.array([not t.strip() for t in texts], dtype=bool)[codes]
@@ -54,15 +59,14 @@ def read_cells(data: bytes, width: int, used: list[int]) -> dict[int, tuple[np.n
     return None if blank is None or blank.any() else cells
 
 
-def separators(data: bytes, width: int) -> np.ndarray | None:
-    """Where each cell of `data` ends, when every line is one record of `width` cells: the place
-    of the comma or line break after it (or the end of `data`), as lines × `width`; None when
-    `data` is not plain."""
-    raw = np.frombuffer(data, np.uint8)
+def separators(raw: np.ndarray, width: int) -> np.ndarray | None:
+    """Where each cell of `raw` (the bytes of a file) ends, when every line is one record of `width`
+    cells: the place of the comma or line break after it (or the end of `raw`), as lines × `width`;
+    None when the file is not plain."""
     # every comma, quote, line break and other C0 control character, and a few more (space, %, ...)
     special = np.flatnonzero(raw <= ord(","))
     kinds = raw[special]
-    if width < 2 or (kinds == ord('"')).any():
+    if width < 2 or not len(raw) or (kinds == ord('"')).any():
         return None
     spacing = (kinds == ord("\t")) | (kinds == ord("\n")) | (kinds == ord("\r"))
     if np.count_nonzero(kinds < 0x20) != np.count_nonzero(spacing):
@@ -72,7 +76,7 @@ def separators(data: bytes, width: int) -> np.ndarray | None:
         return None
     ends = (kinds == ord(",")) | (kinds == ord("\n"))
     kinds, ends = kinds[ends], special[ends]
-    if not data.endswith(b"\n"):
+    if raw[-1] != ord("\n"):
         kinds, ends = np.append(kinds, ord("\n")), np.append(ends, len(raw))
     if len(ends) % width or len(ends) < 2 * width:
         return None

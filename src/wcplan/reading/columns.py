@@ -33,7 +33,7 @@ INDICATOR, PERIOD, VALUE, NOT_NUMBER, SOURCE, REPORTER, REPEAT = range(7)
 
 
 def read_columns(
-    text: str,
+    data: bytes | memoryview,
     width: int,
     columns: dict[str, int],
     layout: list[int | None],
@@ -41,10 +41,10 @@ def read_columns(
     merger: ActualsMerger,
     report: Reporter,
 ) -> tuple[int, int] | None:
-    """Check the data rows of `text`, a CSV file whose header (line 1) has `width` cells, as
+    """Check the data rows of `data`, a CSV file as UTF-8 whose header (line 1) has `width` cells, as
     RowChecker.check does row after row: (rows read, rows not filled in yet); None, having done
     nothing, when the file is not plain."""
-    cells = read_cells(text.encode("utf-8"), width, sorted(i for i in layout if i is not None))
+    cells = read_cells(data, width, sorted(i for i in layout if i is not None))
     if cells is None:
         return None
     reader = Columns(cells, columns, layout, checker, merger, report)
