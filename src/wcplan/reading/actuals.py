@@ -46,10 +46,12 @@ if TYPE_CHECKING:
 
 #: A CSV file of actuals with at least this many lines is read column by column
 #: (wcplan.reading.columns), when it is plain enough for that. Measured as whole `validate -f json`
-#: processes (CPU seconds, medians of 5): rows / columns at 40,000 rows 0.36 / 0.45 (every row a
-#: duplicate) and 0.45 / 0.53 (every row a conflict); at 80,000 rows 0.51 / 0.47 and 0.70 / 0.63.
-#: Columns cost a fixed 0.2 s or so (importing pandas and numpy), then far less per row: they
-#: break even near 60,000 rows.
+#: processes (CPU seconds, medians of 5): rows / columns at 20,000 rows 0.16 / 0.19 (every row a
+#: duplicate) and 0.20 / 0.22 (every row a conflict); at 40,000 rows 0.24 / 0.21 and 0.32 / 0.25;
+#: at 60,000 rows 0.31 / 0.20 and 0.43 / 0.27. Columns cost a fixed 0.07 s or so (importing numpy
+#: first), then far less per row: they break even near 30,000 rows. (With pandas, as they once
+#: read, near 60,000: the line is still there, so that files of an ordinary size are read as
+#: before.)
 BULK_SIZE = 60_000
 
 

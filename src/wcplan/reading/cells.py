@@ -113,7 +113,9 @@ def factorize_cells(data: bytes, words: np.ndarray, start: np.ndarray, stop: np.
 def word(words: np.ndarray, start: np.ndarray, length: np.ndarray, offset: int) -> np.ndarray:
     """Bytes `offset` to `offset + 8` of the cells that start at `start` and are `length` bytes
     long, as little-endian words: zeros past a cell's end (`offset` is less than every length)."""
-    return words[start + offset] & MASKS[np.minimum(length - offset, 8)]
+    if offset:
+        start, length = start + offset, length - offset
+    return words[start] & MASKS[np.minimum(length, 8)]
 
 
 def reaching(length: np.ndarray, offset: int):
