@@ -165,6 +165,7 @@ def factorize(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         distinct, slot = np.unique(keys, return_inverse=True)
         slot, size = slot.reshape(-1), len(distinct)
     first = np.full(size, n, dtype=np.int64)
+    # the first place of each key: fast from NumPy 1.25 on (before, ufunc.at took ~0.1 s a million)
     np.minimum.at(first, slot, np.arange(n, dtype=np.int64))
     met = np.flatnonzero(first < n)
     order = met[np.argsort(first[met])]
