@@ -17,6 +17,7 @@ from test_validate import *  # noqa: F403 (every validation test runs again, bot
 from wcplan.base.findings import Batch
 from wcplan.base.i18n import activate
 from wcplan.model.planfile import load_plan
+from wcplan.reading.actuals import ReadOptions
 
 PLAN = load_plan(DATA / "targets.yaml")
 ROW_BY_ROW = 10**18
@@ -184,3 +185,14 @@ def test_only_plain_files_are_read_by_columns(tmp_path):
     path = tmp_path / "good.csv"
     path.write_text(good)
     assert any(isinstance(f, Batch) for f in read_both([path], PLAN).found)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "named utf-8", "named gb18030"])
+def test_files_in_every_encoding_read_alike(tmp_path, encoding):
+    """Read by columns from the file's own bytes when they are UTF-8 (after a byte-order mark), else
+    from its text encoded again."""
+    path = tmp_path / "encoded.csv"
+    path.write_bytes(generate(7, 600).encode(encoding.split()[-1]))
+    options = ReadOptions(encoding=encoding.split()[-1]) if encoding.startswith("named") else None
+    columns = read_both([path], PLAN, options)
+    assert any(isinstance(f, Batch) for f in columns.found)

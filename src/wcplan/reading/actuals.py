@@ -11,10 +11,10 @@ workbook (csvrows, workbook), the header (headers), each row's checks (rowcheck)
 merging of figures across files (merging). A file whose header has an `item` column is a
 task-progress file, handed to wcplan.reading.progress.
 
-A CSV file of BULK_SIZE lines or more is read column by column with pandas' C parser
-(wcplan.reading.columns), each distinct text checked once by the same functions, with the same
-findings. Smaller files never import pandas: importing it alone costs more than `status` may
-(benchmarks/startup.py).
+A CSV file of BULK_SIZE lines or more is read column by column with numpy (wcplan.reading.columns
+and cells), each distinct text checked once by the same functions, with the same findings.
+Smaller files never import numpy, and no file of actuals imports pandas: importing it alone costs
+more than `status` may (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from wcplan.base.paths import display_path
 from wcplan.base.plain import clean, frame
 from wcplan.model.plan import Plan
 from wcplan.model.records import Actual, Progress
-from wcplan.reading.csvrows import csv_text, text_rows
+from wcplan.reading.csvrows import csv_file, text_rows
 from wcplan.reading.files import expand_paths, record
 from wcplan.reading.headers import actuals_columns, is_progress_header
 from wcplan.reading.merging import ActualsMerger, implausible_jumps
@@ -46,10 +46,12 @@ if TYPE_CHECKING:
 
 #: A CSV file of actuals with at least this many lines is read column by column
 #: (wcplan.reading.columns), when it is plain enough for that. Measured as whole `validate -f json`
-#: processes (CPU seconds, medians of 5): rows / columns at 40,000 rows 0.36 / 0.45 (every row a
-#: duplicate) and 0.45 / 0.53 (every row a conflict); at 80,000 rows 0.51 / 0.47 and 0.70 / 0.63.
-#: Columns cost a fixed 0.2 s or so (importing pandas and numpy), then far less per row: they
-#: break even near 60,000 rows.
+#: processes (CPU seconds, medians of 5): rows / columns at 20,000 rows 0.16 / 0.19 (every row a
+#: duplicate) and 0.20 / 0.22 (every row a conflict); at 40,000 rows 0.24 / 0.21 and 0.32 / 0.25;
+#: at 60,000 rows 0.31 / 0.20 and 0.43 / 0.27. Columns cost a fixed 0.07 s or so (importing numpy
+#: first), then far less per row: they break even near 30,000 rows. (With pandas, as they once
+#: read, near 60,000: the line is still there, so that files of an ordinary size are read as
+#: before.)
 BULK_SIZE = 60_000
 
 
@@ -147,11 +149,11 @@ def read_actuals(
         names.append(name)
         report = Reporter(name, findings)
         if path.suffix.lower() == ".xlsx":
-            text, rows = None, workbook_rows(path, options.sheet, report)
+            text, utf8, rows = None, None, workbook_rows(path, options.sheet, report)
         else:
-            text = csv_text(path, options.encoding, report)
+            text, utf8 = csv_file(path, options.encoding, report)
             rows = text_rows(text, report)
-        read_table(rows, checker, merger, report, progress, text)
+        read_table(rows, checker, merger, report, progress, text, utf8)
     merged = merger.merged()
     findings.extend(implausible_jumps(merged, plan))
     return ActualsRead(merged, findings, names, progress.merged(), progress.files, checker.unread)
@@ -193,9 +195,11 @@ def read_table(
     report: Reporter,
     progress: ProgressFiles,
     text: str | None = None,
+    utf8: memoryview | None = None,
 ) -> None:
     """Read the rows of one file (`text`: the text of a CSV file, which a large one is read from
-    column by column, when it is plain enough for that: wcplan.reading.columns)."""
+    column by column, when it is plain enough for that: wcplan.reading.columns; `utf8`: the text
+    as UTF-8, when the file holds it so)."""
     header_line, header = header_row(rows)
     if header is None:
         if not report.codes:  # an unreadable or empty file already said so
@@ -212,7 +216,8 @@ def read_table(
     if text is not None and checker.unread is None and header_line == 1 and text.count("\n") >= BULK_SIZE:
         from wcplan.reading.columns import read_columns
 
-        counted = read_columns(text, len(header), columns, layout, checker, merger, report)
+        data = text.encode("utf-8") if utf8 is None else utf8
+        counted = read_columns(data, len(header), columns, layout, checker, merger, report)
     if counted is not None:
         read, unfilled = counted
     else:

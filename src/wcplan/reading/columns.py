@@ -1,30 +1,28 @@
-"""Reading a large CSV file of actuals column by column: pandas' C parser reads the cells, each
-distinct text (or pair of texts) of a column is checked once by the row checker's own functions
-(wcplan.reading.rowcheck), the figures are merged by the merger's own rule (wcplan.reading.merging),
-and numpy spreads the outcomes over the rows. The findings are those of reading row by row, with
-the same lines, columns and sentences; they are handed over as one Batch, whose sentences are
-made only for the findings shown (tests/test_columns.py compares both readings, finding by finding).
+"""Reading a large CSV file of actuals column by column: the cells of each column are numbered by
+their distinct texts (wcplan.reading.cells), each distinct text (or pair of texts) of a column is
+checked once by the row checker's own functions (wcplan.reading.rowcheck), the figures are merged
+by the merger's own rule (wcplan.reading.merging), and numpy spreads the outcomes over the rows.
+The findings are those of reading row by row, with the same lines, columns and sentences; they
+are handed over as one Batch, whose sentences are made only for the findings shown
+(tests/test_columns.py compares both readings, finding by finding).
 
 Only a plain file is read this way: every record one line of the header's width, no quote, no
-control character, no blank row. There, pandas' records and cells are exactly csv.reader's, and
-a record's line is its position. Any other file is read row by row.
+control character, no blank row. There, a record's cells are exactly csv.reader's, and a
+record's line is its position. Any other file is read row by row.
 
-This module imports numpy and pandas; it is itself imported only for a large file.
+This module imports numpy (not pandas); it is itself imported only for a large file.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
-import pandas as pd
 
-from wcplan.base.controls import controls
 from wcplan.base.findings import Batch, Finding, Severity
 from wcplan.model.records import ILLUSTRATIVE, Actual
+from wcplan.reading.cells import distinct_keys, read_cells
 from wcplan.reading.merging import ActualsMerger, repeated
 from wcplan.reading.rowcheck import RowChecker, not_a_number, not_filled, not_responsible, source_missing
 from wcplan.reading.table import Reporter
@@ -35,7 +33,7 @@ INDICATOR, PERIOD, VALUE, NOT_NUMBER, SOURCE, REPORTER, REPEAT = range(7)
 
 
 def read_columns(
-    text: str,
+    data: bytes | memoryview,
     width: int,
     columns: dict[str, int],
     layout: list[int | None],
@@ -43,68 +41,14 @@ def read_columns(
     merger: ActualsMerger,
     report: Reporter,
 ) -> tuple[int, int] | None:
-    """Check the data rows of `text`, a CSV file whose header (line 1) has `width` cells, as
+    """Check the data rows of `data`, a CSV file as UTF-8 whose header (line 1) has `width` cells, as
     RowChecker.check does row after row: (rows read, rows not filled in yet); None, having done
     nothing, when the file is not plain."""
-    data = text.encode("utf-8")
-    if not plain(data, width):
-        return None
     cells = read_cells(data, width, sorted(i for i in layout if i is not None))
     if cells is None:
         return None
     reader = Columns(cells, columns, layout, checker, merger, report)
     return reader.rows, reader.check()
-
-
-def plain(data: bytes, width: int) -> bool:
-    """Whether every line of `data` (UTF-8) is one record of `width` cells: no quote, no line
-    break but CRLF or LF, no C0 control character but tab, and `width - 1` commas on every line."""
-    if b'"' in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
-        return False
-    raw = np.frombuffer(data, np.uint8)
-    ends = np.flatnonzero(raw == ord("\n"))
-    if np.count_nonzero(raw < 0x20) != len(ends) + data.count(b"\r") + data.count(b"\t"):
-        return False
-    lines = len(ends) + (0 if data.endswith(b"\n") else 1)
-    commas = np.flatnonzero(raw == ord(","))
-    if width < 2 or lines < 2 or len(commas) != (width - 1) * lines:
-        return False
-    # as many commas as that in all: each line has its share when each share lies on its line
-    share = commas.reshape(lines, width - 1)
-    starts = np.concatenate(([-1], ends))[:lines]
-    stops = np.concatenate((ends, [len(data)]))[:lines]
-    return bool((share[:, 0] > starts).all() and (share[:, -1] < stops).all())
-
-
-def read_cells(data: bytes, width: int, used: list[int]) -> dict[int, tuple[np.ndarray, list[str]]] | None:
-    """The data cells of the columns `used`, each as (codes, the distinct texts they index); None
-    when a row has nothing in these columns (reading row by row skips it if it has nothing at all)
-    or a cell holds a control character."""
-    frame = pd.read_csv(
-        io.BytesIO(data),
-        header=None,
-        names=list(range(width)),
-        usecols=used,
-        skiprows=1,
-        dtype=object,  # text as written: no number, date or category is inferred
-        na_filter=False,
-        skip_blank_lines=False,
-        quoting=csv.QUOTE_NONE,
-        index_col=False,
-        engine="c",
-        low_memory=False,
-        encoding="utf-8",
-    )
-    cells = {}
-    blank = np.ones(len(frame), dtype=bool)
-    for index in used:
-        codes, texts = pd.factorize(frame[index].to_numpy(), sort=False)
-        texts = [str(t) for t in texts]
-        if any(controls(t) for t in texts):
-            return None  # control characters are found cell by cell, row by row
-        blank &= np.array([not t.strip() for t in texts], dtype=bool)[codes]
-        cells[index] = (codes.astype(np.int64, copy=False), texts)
-    return None if blank.any() else cells
 
 
 class Columns:
@@ -316,13 +260,6 @@ class Columns:
         if len(batch):
             self.report.findings.append(batch)
             self.report.codes.update(code for code, _severity in batch.counts())
-
-
-def distinct_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(each row's index among the distinct keys, the distinct keys in the order they first
-    appear), by hashing: pandas' factorize, several times faster than sorting for a million rows."""
-    index, distinct = pd.factorize(keys, sort=False)
-    return index.astype(np.int64, copy=False), np.asarray(distinct)
 
 
 def filled(field) -> np.ndarray:

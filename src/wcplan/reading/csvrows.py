@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from codecs import BOM_UTF8
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
@@ -23,18 +24,26 @@ def csv_rows(path: Path, encoding: str | None, report: Reporter) -> Rows:
 
 def csv_text(path: Path, encoding: str | None, report: Reporter) -> str | None:
     """The text of a CSV file; None (and a finding) when it cannot be read or decoded, or is empty."""
+    return csv_file(path, encoding, report)[0]
+
+
+def csv_file(path: Path, encoding: str | None, report: Reporter) -> tuple[str | None, memoryview | None]:
+    """The text of a CSV file, as csv_text, and the file's bytes when they are that text as UTF-8
+    (after the byte-order mark, if any): a large file is read from them (wcplan.reading.cells)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         report("file-unreadable", _("cannot read this file: {reason}.").format(reason=exc.strerror))
-        return None
-    text = decode(raw, encoding, report)
+        return None, None
+    text, utf8 = decode(raw, encoding, report)
     if text is None:
-        return None
+        return None, None
     if not text or text.isspace():
         report("empty-file", _("this file is empty: it needs a header row and data rows."))
-        return None
-    return text
+        return None, None
+    if not utf8:
+        return text, None
+    return text, memoryview(raw)[len(BOM_UTF8) if raw.startswith(BOM_UTF8) else 0 :]
 
 
 def text_rows(text: str | None, report: Reporter) -> Rows:

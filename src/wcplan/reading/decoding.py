@@ -11,10 +11,12 @@ from wcplan.reading.headers import recognised
 from wcplan.reading.table import Reporter
 
 
-def decode(raw: bytes, encoding: str | None, report: Reporter) -> str | None:
+def decode(raw: bytes, encoding: str | None, report: Reporter) -> tuple[str | None, bool]:
+    """(the text of `raw`, None and a finding when it cannot be decoded; whether it was found to be
+    UTF-8: `raw` is then that text as UTF-8, after a byte-order mark if it starts with one)."""
     if encoding:
         try:
-            return raw.decode(encoding)
+            return raw.decode(encoding), False
         except LookupError:
             report(
                 "encoding",
@@ -32,10 +34,10 @@ def decode(raw: bytes, encoding: str | None, report: Reporter) -> str | None:
                 line,
                 column,
             )
-        return None
+        return None, False
     if raw.startswith(b"PK\x03\x04"):
         report("encoding", _("this is an Excel workbook, not a CSV file; give it the .xlsx extension."))
-        return None
+        return None, False
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         report(
             "encoding",
@@ -44,9 +46,9 @@ def decode(raw: bytes, encoding: str | None, report: Reporter) -> str | None:
                 "UTF-8 (Comma delimited)'."
             ),
         )
-        return None
+        return None, False
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), True
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -63,7 +65,7 @@ def decode(raw: bytes, encoding: str | None, report: Reporter) -> str | None:
             ),
             severity=Severity.NOTE,
         )
-        return text
+        return text, False
     line, column = position(raw, utf8_error.start)
     report(
         "encoding",
@@ -74,7 +76,7 @@ def decode(raw: bytes, encoding: str | None, report: Reporter) -> str | None:
         line,
         column,
     )
-    return None
+    return None, False
 
 
 def position(raw: bytes, offset: int) -> tuple[int, int]:
