@@ -109,7 +109,10 @@ def drawn(renderable, width: int, colour: bool, ascii_only: bool = False) -> lis
     if ascii_only:
         console.encoding  # noqa: B018
         console._encoding = "ascii"  # as on a terminal that cannot show box-drawing characters
-    console.print(renderable)
+    if isinstance(renderable, Grid):
+        renderable.print(console)  # uncropped where the grid draws it: its lines fit already
+    else:
+        console.print(renderable)
     return list(AnsiDecoder().decode(out.getvalue()))
 
 

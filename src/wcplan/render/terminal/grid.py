@@ -106,15 +106,26 @@ class Grid:
         return widths
 
     # -- drawing ---------------------------------------------------------------------------
+    def print(self, console: Console) -> None:
+        """Print the table. Its lines are cut at line ends and no wider than the terminal already:
+        the console need not do it again (as it does for any renderable), unless Rich's Table
+        draws it."""
+        console.print(self, crop=self._widths(console, console.width) is None)
+
+    def _widths(self, console: Console, width: int) -> list[int] | None:
+        if getattr(self, "_fitted", (None,))[0] != width:
+            self._fitted = (width, self.widths(console, width) if self.columns else None)
+        return self._fitted[1]
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = self.widths(console, options.max_width) if self.columns else None
+        widths = self._widths(console, options.max_width)
         if widths is None:
             yield self.table()
             return
         table_width = sum(widths) + self._dividers()
         render_options = options.update(width=table_width, highlight=False, height=None)
         if self.title:
-            yield from console.render(self.title, render_options.update(justify="left"))
+            yield from _lines(console, self.title, render_options)
         header_style = console.get_style(self.header_style)
         headers = [console.render_str(c.header, highlight=False) for c in self.columns]
         # the box: blank dividers, a line under the headings (ASCII where the terminal needs it)
@@ -130,7 +141,7 @@ class Grid:
                 yield Segment(shape.get_row(widths, "head", edge=False), Style.null())
                 yield Segment.line()
         if self.caption:
-            yield from console.render(self.caption, render_options.update(justify="left"))
+            yield from _lines(console, self.caption, render_options)
 
     def _row(self, console, widths, cells, header_style, header, divider):
         rendered = []
@@ -199,6 +210,13 @@ class Grid:
         return table
 
 
+def _lines(console: Console, text: Text, options: ConsoleOptions) -> RenderResult:
+    """A title or caption, its lines cut at their ends as the console cuts what it prints."""
+    rendered = console.render(text, options.update(justify="left"))
+    for line in Segment.split_and_crop_lines(rendered, options.max_width, pad=False):
+        yield from line
+
+
 def _widest(cell) -> int:
     """The width Rich measures a cell at: its longest line."""
     plain = cell.plain if isinstance(cell, Text) else cell
@@ -220,12 +238,9 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
         tab_size=console.tab_size if cell.tab_size is None else cell.tab_size,
         no_wrap=no_wrap,
     )
-    # as Text renders itself: the lines joined (each line's own style becomes a span), then cut
-    # at the line ends and padded to the width
-    segments = Text("\n").join(wrapped).render(console, end=cell.end)
     out = []
     apply = style.__add__ if style else None
-    for line in Segment.split_and_crop_lines(segments, inner, pad=True, include_new_lines=False):
+    for line in _segments(console, wrapped, inner, cell.end):
         if left:
             line.insert(0, Segment(" " * left))
         if right:
@@ -234,3 +249,22 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
             line = [Segment(text, None if control else apply(own), control) for text, own, control in line]
         out.append(line)
     return out
+
+
+def _segments(console, lines, width: int, end: str) -> list[list[Segment]]:
+    """The segments of each wrapped line, padded to `width`: what Text renders them as."""
+    sizes = [cell_len(line.plain) for line in lines]
+    if end == "\n" and not any(line.spans for line in lines) and max(sizes, default=0) <= width:
+        # lines of one style each that fit: a segment and a pad each (the Text road gives the same)
+        get_style = console.get_style
+        out = []
+        for line, size in zip(lines, sizes, strict=True):
+            segments = [Segment(line.plain, get_style(line.style) if line.style else None)] if size else []
+            if size < width:
+                segments.append(Segment(" " * (width - size)))
+            out.append(segments)
+        return out or [[Segment(" " * width)]]
+    # as Text renders itself: the lines joined (each line's own style becomes a span), then cut
+    # at the line ends and padded to the width
+    segments = Text("\n").join(lines).render(console, end=end)
+    return list(Segment.split_and_crop_lines(segments, width, pad=True, include_new_lines=False))

@@ -119,7 +119,7 @@ def render_status(assessment: Assessment, console: Console) -> None:
         for r in results:
             table.add_row(*text_cells(*(cell(r) for _h, _w, _j, cell, _o in columns)))
         console.print()
-        console.print(table)
+        table.print(console)
 
     counts = assessment.counts
     share = assessment.met_or_on_track_share

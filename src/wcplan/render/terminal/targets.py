@@ -58,7 +58,7 @@ def render_targets(plan: Plan, indicators, console: Console) -> None:
                     *(cell for cell, c in zip(row, columns, strict=True) if c.header not in fitted.hidden)
                 )
         console.print()
-        console.print(table)
+        table.print(console)
     hidden_note(fitted, console)
     console.print(Wrapped(_("— : no value in the plan (kept missing, never 0)."), style="dim"))
 

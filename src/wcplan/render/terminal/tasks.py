@@ -104,7 +104,7 @@ def render_tasks(assessment: TasksAssessment, console: Console) -> None:
                     cells[3].stylize("dim")
                 table.add_row(*_shown(cells, line_columns, line_fit))
             console.print()
-            console.print(table)
+            table.print(console)
         if commitments:
             table = simple_table(
                 _("{unit} · commitments · {n}").format(unit=plan.unit_label(unit.unit), n=len(commitments)),
@@ -121,7 +121,7 @@ def render_tasks(assessment: TasksAssessment, console: Console) -> None:
                     cells[9].stylize(OUTLOOK_STYLE[r.projection.outlook])
                 table.add_row(*_shown(cells, commitment_columns, commitment_fit))
             console.print()
-            console.print(table)
+            table.print(console)
     console.print()
     if assessment.units_shown:
         names = plan.units_label(assessment.units_shown)

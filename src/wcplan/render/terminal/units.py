@@ -51,7 +51,7 @@ def render_scorecards(cards: Scorecards, plan: Plan, notes: list[str], console: 
     add_columns(table, fitted)
     for row in rows:
         table.add_row(*(cell for cell, c in zip(row, columns, strict=True) if c.header not in fitted.hidden))
-    console.print(table)
+    table.print(console)
     console.print(
         Wrapped(
             _(
@@ -91,7 +91,7 @@ def render_tasks_scorecards(work: TasksAssessment, console: Console) -> None:
     for row in rows:
         table.add_row(*row)
     console.print()
-    console.print(table)
+    table.print(console)
     console.print(Wrapped(tasktext.scorecard_note(), style="dim"))
     for note in tasktext.notes(work):
         if text.is_illustrative_note(note):
