@@ -10,7 +10,7 @@ from conftest import DATA, indicator, make_plan
 from wcplan.model.planfile import load_plan
 from wcplan.model.records import Actual
 from wcplan.reading.actuals import read_actuals
-from wcplan.rules.status import Status
+from wcplan.rules.verdicts import Status
 from wcplan.rules.yearend import ConflictingFigures, assess, assess_indicator
 
 

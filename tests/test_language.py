@@ -148,7 +148,7 @@ def test_the_word_report_in_chinese(runner, tmp_path):
 
 def test_html_tells_no_data_from_unknown_and_the_chart_from_the_outlook(runner, tmp_path):
     from wcplan.render.html import COLOUR
-    from wcplan.rules.status import Status
+    from wcplan.rules.verdicts import Status
 
     assert len(set(COLOUR.values())) == len(Status)
     from wcplan.render.office import STATUS_FILL

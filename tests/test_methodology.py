@@ -22,8 +22,8 @@ from wcplan.model.planfile import load_plan
 from wcplan.model.records import Actual
 from wcplan.render import text
 from wcplan.rules.compare import Rules
-from wcplan.rules.outlook import Outlook, project
-from wcplan.rules.status import Status
+from wcplan.rules.outlook import project
+from wcplan.rules.verdicts import Outlook, Status
 from wcplan.rules.yearend import assess, assess_indicator
 
 

@@ -7,7 +7,8 @@ import pytest
 from conftest import indicator, make_plan
 from wcplan.model.plan import Indicator
 from wcplan.model.planfile import validated
-from wcplan.rules.outlook import Outlook, project, so_far
+from wcplan.rules.outlook import project, so_far
+from wcplan.rules.verdicts import Outlook
 
 PLAN = make_plan(indicator())
 CUMULATIVE = validated(Indicator, indicator())  # baseline 10, targets 20 / 30 / 40

@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from wcplan.reading.actuals import ActualsRead
     from wcplan.rules.commitments import TasksAssessment
     from wcplan.rules.scorecards import Scorecards
-    from wcplan.rules.status import Status
     from wcplan.rules.submissions import Submissions
     from wcplan.rules.trend import Trend
+    from wcplan.rules.verdicts import Status
     from wcplan.rules.yearend import Assessment
 
 __all__ = [

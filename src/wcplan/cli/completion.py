@@ -73,7 +73,7 @@ def categories(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 def statuses(incomplete: str) -> list[tuple[str, str]]:
     """The status codes (their names in the current language as help); a list so far is kept."""
     from wcplan.render.text import status_label
-    from wcplan.rules.status import Status
+    from wcplan.rules.verdicts import Status
 
     done, _sep, typed = incomplete.rpartition(",")
     prefix = done + "," if done else ""

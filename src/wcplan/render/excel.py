@@ -23,7 +23,8 @@ from wcplan.render import tasktext as t
 from wcplan.render import text
 from wcplan.render.office import COMMITMENT_HEADER, RESULT_HEADER, STATUS_FILL
 from wcplan.render.report import Report, marked_status, method
-from wcplan.rules.status import IndicatorResult, Status
+from wcplan.rules.status import IndicatorResult
+from wcplan.rules.verdicts import Status
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

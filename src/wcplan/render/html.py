@@ -15,7 +15,8 @@ from wcplan.base.i18n import N_, _, language
 from wcplan.render import tasktext as t
 from wcplan.render import text
 from wcplan.render.report import Report, marked_status, method
-from wcplan.rules.status import IndicatorResult, Status
+from wcplan.rules.status import IndicatorResult
+from wcplan.rules.verdicts import Status
 
 COLOUR = {
     Status.MET: "#2e7d32",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def assessment_document(a: Assessment) -> dict:
     """`wcplan status --format json`."""
     from wcplan.render import text
-    from wcplan.rules.status import STATUSES
+    from wcplan.rules.verdicts import STATUSES
 
     meta = a.plan.meta
     return clean(

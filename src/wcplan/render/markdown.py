@@ -18,7 +18,7 @@ from wcplan.render.report import (
     no_data_rows,
 )
 from wcplan.rules.scorecards import Scorecards
-from wcplan.rules.status import STATUSES
+from wcplan.rules.verdicts import STATUSES
 from wcplan.rules.yearend import Assessment
 
 if TYPE_CHECKING:

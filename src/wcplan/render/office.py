@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from wcplan.base.i18n import N_
 from wcplan.render import text
-from wcplan.rules.status import Status
+from wcplan.rules.verdicts import Status
 
 #: Fills like the terminal's colours, in the pale tones spreadsheets use.
 STATUS_FILL = {

@@ -12,7 +12,8 @@ from wcplan.base.errors import UsageError
 from wcplan.base.i18n import N_, _
 from wcplan.render import text
 from wcplan.rules.scorecards import Scorecard
-from wcplan.rules.status import LAGGING, IndicatorResult, Status
+from wcplan.rules.status import IndicatorResult
+from wcplan.rules.verdicts import LAGGING, Status
 from wcplan.rules.yearend import Assessment
 
 if TYPE_CHECKING:

@@ -16,8 +16,7 @@ from wcplan.rules.commitments import (
     TasksAssessment,
     UnitTasks,
 )
-from wcplan.rules.outlook import Outlook
-from wcplan.rules.status import Status
+from wcplan.rules.verdicts import Outlook, Status
 
 #: Line-of-work statuses (Chinese: 未启动 / 推进中 / 已完成 / 滞后, the words a progress file may use).
 LINE_LABEL = {

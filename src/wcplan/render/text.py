@@ -4,6 +4,7 @@ the words of validation. (The words of tasks and commitments are wcplan.render.t
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from wcplan.base.findings import Severity, Validation
 from wcplan.base.i18n import N_, _, ngettext
@@ -11,10 +12,12 @@ from wcplan.model import measurement_units as units
 from wcplan.model.periods import shown
 from wcplan.model.plan import Attribute
 from wcplan.model.records import ILLUSTRATIVE
-from wcplan.rules.outlook import Outlook
-from wcplan.rules.scorecards import Scorecard
-from wcplan.rules.status import IndicatorResult, Status
-from wcplan.rules.yearend import Assessment
+from wcplan.rules.verdicts import Outlook, Status
+
+if TYPE_CHECKING:
+    from wcplan.rules.scorecards import Scorecard
+    from wcplan.rules.status import IndicatorResult
+    from wcplan.rules.yearend import Assessment
 
 #: Status names (translated where shown: `status_label`). Chinese: 达标 / 接近目标 / 滞后 /
 #: 严重滞后 / 无数据 / 无法判断, the words of Chinese plan-progress reports.

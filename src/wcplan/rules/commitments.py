@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Literal
 from wcplan.base.plain import clean, frame
 from wcplan.model.plan import Attribute, Plan
 from wcplan.model.records import Actual, Progress, WorkStatus
-from wcplan.rules.outlook import Outlook, Projection, SoFar, project, so_far
-from wcplan.rules.status import STATUSES, Judgement, Status
+from wcplan.rules.outlook import Projection, SoFar, project, so_far
+from wcplan.rules.status import Judgement
+from wcplan.rules.verdicts import STATUSES, Outlook, Status
 from wcplan.rules.yearend import judge
 
 if TYPE_CHECKING:

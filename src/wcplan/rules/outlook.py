@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from wcplan.base.i18n import _
 from wcplan.model.plan import Attribute, Indicator, Plan
 from wcplan.rules.compare import Rules
-
-
-class Outlook(StrEnum):
-    LIKELY = "likely"
-    AT_RISK = "at_risk"
-    UNLIKELY = "unlikely"
-    UNKNOWN = "unknown"
+from wcplan.rules.verdicts import Outlook
 
 
 @dataclass(frozen=True)

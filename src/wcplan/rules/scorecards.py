@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wcplan.base.plain import clean, frame
-from wcplan.rules.status import STATUSES, IndicatorResult, Status, count_statuses
+from wcplan.rules.status import IndicatorResult, count_statuses
+from wcplan.rules.verdicts import STATUSES, Status
 
 if TYPE_CHECKING:
     import pandas

@@ -7,30 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from wcplan.base.plain import clean
 from wcplan.model.plan import Indicator
 from wcplan.model.records import Actual
 from wcplan.rules.outlook import Projection, SoFar
-
-
-class Status(StrEnum):
-    MET = "met"
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-    OFF_TRACK = "off_track"
-    NO_DATA = "no_data"
-    UNKNOWN = "unknown"
-
-    @property
-    def assessed(self) -> bool:
-        """Whether an actual existed and a status could be computed."""
-        return self not in (Status.NO_DATA, Status.UNKNOWN)
-
-
-STATUSES = list(Status)
-LAGGING = (Status.BEHIND, Status.OFF_TRACK)
+from wcplan.rules.verdicts import STATUSES, Status
 
 
 @dataclass(frozen=True)

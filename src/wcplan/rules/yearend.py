@@ -20,7 +20,8 @@ from wcplan.model.records import Actual
 from wcplan.rules.compare import Rules
 from wcplan.rules.outlook import project, reference, so_far
 from wcplan.rules.scorecards import Scorecard, Scorecards, group_by_unit, scorecards
-from wcplan.rules.status import IndicatorResult, Judgement, Status, count_statuses
+from wcplan.rules.status import IndicatorResult, Judgement, count_statuses
+from wcplan.rules.verdicts import Status
 
 if TYPE_CHECKING:
     import pandas

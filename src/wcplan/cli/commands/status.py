@@ -69,7 +69,7 @@ def parse_statuses(values: list[str] | None):
     from wcplan.base.i18n import every_language, language
     from wcplan.base.suggest import key
     from wcplan.render.text import STATUS_LABEL
-    from wcplan.rules.status import Status
+    from wcplan.rules.verdicts import Status
 
     names = {}
     for status in Status:

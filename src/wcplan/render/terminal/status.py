@@ -21,7 +21,7 @@ from wcplan.render.terminal.tables import (
     status_cell,
     text_cells,
 )
-from wcplan.rules.status import Status
+from wcplan.rules.verdicts import Status
 from wcplan.rules.yearend import Assessment
 
 #: The fewest cells the indicator name gets before optional columns are dropped (6 characters).

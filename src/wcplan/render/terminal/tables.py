@@ -15,8 +15,7 @@ from wcplan.base.controls import visible
 from wcplan.base.linebreak import break_offsets, longest_piece
 from wcplan.render import text
 from wcplan.render.terminal.grid import Grid
-from wcplan.rules.outlook import Outlook
-from wcplan.rules.status import Status
+from wcplan.rules.verdicts import Outlook, Status
 
 OUTLOOK_STYLE = {
     Outlook.LIKELY: "green",

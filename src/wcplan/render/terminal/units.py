@@ -11,7 +11,7 @@ from wcplan.render.terminal.layout import Column, add_columns, fit, hidden_note
 from wcplan.render.terminal.tables import STATUS_STYLE, Wrapped, plain, print_notes, score_table
 from wcplan.rules.commitments import TasksAssessment
 from wcplan.rules.scorecards import Scorecards
-from wcplan.rules.status import STATUSES
+from wcplan.rules.verdicts import STATUSES
 
 
 def render_scorecards(cards: Scorecards, plan: Plan, notes: list[str], console: Console) -> None:
