@@ -2,7 +2,8 @@
 
 Rich already colours only on a terminal and honours NO_COLOR and FORCE_COLOR;
 --no-color turns colour off on top of that. No line ends in spaces. Rich is imported when a
-console is first used: JSON and GitHub output are written as they are and never need it.
+console is first used: JSON and GitHub output are written as they are and never need it, nor
+does a sentence to stderr (`say`).
 """
 
 from __future__ import annotations
@@ -41,11 +42,11 @@ class Environment:
         sys.stdout.write(text + "\n")
 
     def say(self, sentence: str) -> None:
-        """One sentence to stderr, as written (no markup, no emoji codes; control characters
-        visible, wcplan.base.controls)."""
-        from rich.text import Text
-
-        self.stderr.print(Text(visible(sentence)), soft_wrap=True)
+        """One sentence to stderr, as written (no markup, no emoji codes, no colour; control
+        characters visible, wcplan.base.controls), on one line however long: what Rich would
+        print of it, written without importing Rich."""
+        sys.stderr.write(_TRAILING.sub(r"\1", visible(sentence) + "\n"))
+        sys.stderr.flush()
 
 
 def _console(stderr: bool, no_color: bool) -> Console:
