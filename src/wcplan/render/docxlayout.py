@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape as xml_escape
 
-from rich.cells import cell_len
-
 from wcplan.base.controls import visible
 from wcplan.base.i18n import _, language
+from wcplan.base.linebreak import cells as cell_len
 from wcplan.render import text
 
 #: Latin text, and East Asian text: body, tables, headings.

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import io
 
-from rich.cells import cell_len
-
 from wcplan.base.controls import visible
 from wcplan.base.i18n import N_, _
+from wcplan.base.linebreak import cells as cell_len
 from wcplan.base.packages import import_openpyxl
 from wcplan.model.measurement_units import is_count, is_percent
 from wcplan.model.plan import Indicator

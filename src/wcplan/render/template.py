@@ -18,11 +18,10 @@ import contextlib
 import csv
 import io
 
-from rich.cells import cell_len
-
 from wcplan.base import i18n
 from wcplan.base.controls import visible
 from wcplan.base.i18n import _
+from wcplan.base.linebreak import cells as cell_len
 from wcplan.model import measurement_units as units
 from wcplan.model.template import COLUMNS, Role, Template
 from wcplan.render import text
