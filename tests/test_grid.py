@@ -75,7 +75,7 @@ def grids(draw):
     flexible = draw(st.integers(-1, n - 1))
     for i in range(n):
         settings_ = {
-            "justify": draw(st.sampled_from(["left", "right"])),
+            "justify": draw(st.sampled_from(["left", "right", "center"])),
             "style": draw(STYLES),
             "no_wrap": draw(st.booleans()),
             "overflow": draw(st.sampled_from(["ellipsis", "fold"])),

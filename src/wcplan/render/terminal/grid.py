@@ -230,17 +230,25 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
     if isinstance(cell, str):
         cell = console.render_str(cell, highlight=False)
     no_wrap = cell.no_wrap if cell.no_wrap is not None else column.no_wrap
-    wrapped = cell.wrap(
-        console,
-        inner,
-        justify=cell.justify or column.justify,
-        overflow=cell.overflow or column.overflow,
-        tab_size=console.tab_size if cell.tab_size is None else cell.tab_size,
-        no_wrap=no_wrap,
-    )
+    justify = cell.justify or column.justify
+    overflow = cell.overflow or column.overflow
+    lines = None
+    if hasattr(cell, "plain_lines") and not (no_wrap or cell.spans or overflow == "ignore"):
+        # wcplan's own wrapping of a text of one style, straight into strings
+        lines = _plain_segments(console, cell, cell.plain_lines(inner, justify, overflow), inner)
+    if lines is None:
+        wrapped = cell.wrap(
+            console,
+            inner,
+            justify=justify,
+            overflow=overflow,
+            tab_size=console.tab_size if cell.tab_size is None else cell.tab_size,
+            no_wrap=no_wrap,
+        )
+        lines = _segments(console, wrapped, inner, cell.end)
     out = []
     apply = style.__add__ if style else None
-    for line in _segments(console, wrapped, inner, cell.end):
+    for line in lines:
         if left:
             line.insert(0, Segment(" " * left))
         if right:
@@ -249,6 +257,22 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
             line = [Segment(text, None if control else apply(own), control) for text, own, control in line]
         out.append(line)
     return out
+
+
+def _plain_segments(console, cell: Text, lines: list[str], width: int) -> list[list[Segment]] | None:
+    """The segments of the lines of a text of one style, padded to `width`; None if it does not
+    end its lines as Text usually does, or a line is wider (then it is rendered as Text)."""
+    sizes = [cell_len(line) for line in lines]
+    if cell.end != "\n" or max(sizes, default=0) > width:
+        return None
+    style = console.get_style(cell.style) if cell.style else None
+    out = []
+    for line, size in zip(lines, sizes, strict=True):
+        segments = [Segment(line, style)] if size else []
+        if size < width:
+            segments.append(Segment(" " * (width - size)))
+        out.append(segments)
+    return out or [[Segment(" " * width)]]
 
 
 def _segments(console, lines, width: int, end: str) -> list[list[Segment]]:

@@ -5,7 +5,7 @@ symbol."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions
 from rich.containers import Lines
 from rich.measure import Measurement
@@ -54,6 +54,25 @@ class Wrapped(Text):
             lines.extend(pieces)
         return lines
 
+    def plain_lines(self, width: int, justify: str, overflow: str) -> list[str]:
+        """The lines `wrap` gives a text without spans, as strings: what the terminal tables draw
+        (wcplan.render.terminal.grid), without making a Text of each line. The same lines as
+        `wrap`: tests/test_grid.py draws tables both ways."""
+        lines = []
+        for line in self.plain.split("\n"):
+            starts = [0, *break_offsets(line, width, fold=True, measure=cell_len)]
+            for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
+                piece = line[start:end].rstrip()
+                if justify in ("right", "center"):
+                    piece = _truncate(piece, width, overflow)
+                    if justify == "right":
+                        piece = " " * (width - cell_len(piece)) + piece
+                    else:
+                        piece = " " * ((width - cell_len(piece)) // 2) + piece
+                        piece += " " * (width - cell_len(piece))
+                lines.append(_truncate(piece, width, overflow))
+        return lines
+
     def __rich__(self) -> _Paragraph:
         # Console.print joins the Text objects it is given into a new, plain Text, which would
         # wrap as Rich does: what it prints is the paragraph this text renders as.
@@ -63,6 +82,15 @@ class Wrapped(Text):
         """The narrowest it can be is its longest piece that cannot break."""
         measured = super().__rich_measure__(console, options)
         return Measurement(min(longest_piece(self.plain, cell_len), measured.maximum), measured.maximum)
+
+
+def _truncate(text: str, width: int, overflow: str) -> str:
+    """Text.truncate's cut, on a string."""
+    if overflow == "ignore" or cell_len(text) <= width:
+        return text
+    if overflow == "ellipsis":
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 class _Paragraph:
