@@ -35,65 +35,66 @@ COMPLETION_HELP = (
     N_("Show completion for the specified shell, to copy it or customize the installation."),
 )
 
-#: Click's English usage errors and wcplan's sentence for each; the first that matches wins.
+#: Click's English usage errors and wcplan's sentence for each; the first that matches wins. The
+#: patterns are compiled when an error is first shown (re keeps them), not by every run.
 _ERRORS = [
-    (re.compile(r"Missing argument (?P<name>.+)\.$"), N_("Missing argument {name}.")),
-    (re.compile(r"Missing option (?P<name>.+)\.$"), N_("Missing option {name}.")),
-    (re.compile(r"Missing command\.$"), N_("Missing command.")),
-    (re.compile(r"No such command '(?P<name>.*)'\.$"), N_("No such command '{name}'.")),
+    ((r"Missing argument (?P<name>.+)\.$"), N_("Missing argument {name}.")),
+    ((r"Missing option (?P<name>.+)\.$"), N_("Missing option {name}.")),
+    ((r"Missing command\.$"), N_("Missing command.")),
+    ((r"No such command '(?P<name>.*)'\.$"), N_("No such command '{name}'.")),
     (
-        re.compile(r"No such command '(?P<name>.*)'\. Did you mean (?P<other>.+)\?$"),
+        (r"No such command '(?P<name>.*)'\. Did you mean (?P<other>.+)\?$"),
         N_("No such command '{name}'. Did you mean {other}?"),
     ),
     (
-        re.compile(r"No such option: (?P<name>\S+) Did you mean (?P<other>.+)\?$"),
+        (r"No such option: (?P<name>\S+) Did you mean (?P<other>.+)\?$"),
         N_("No such option: {name}. Did you mean {other}?"),
     ),
     (
-        re.compile(r"No such option: (?P<name>\S+) \(Possible options: (?P<other>.+)\)$"),
+        (r"No such option: (?P<name>\S+) \(Possible options: (?P<other>.+)\)$"),
         N_("No such option: {name}. Did you mean {other}?"),
     ),
-    (re.compile(r"No such option: (?P<name>\S+)$"), N_("No such option: {name}.")),
-    (re.compile(r"Option '(?P<name>.+)' requires an argument\.$"), N_("Option '{name}' requires a value.")),
+    ((r"No such option: (?P<name>\S+)$"), N_("No such option: {name}.")),
+    ((r"Option '(?P<name>.+)' requires an argument\.$"), N_("Option '{name}' requires a value.")),
     (
-        re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$"),
+        (r"Got unexpected extra arguments? \((?P<args>.*)\)$"),
         N_("Unexpected extra arguments: {args}."),
     ),
     # Typer 0.28 words these as Click does; Typer 0.29 checks values with pydantic, whose sentences
     # start "Value error, " or "Input should be". wcplan pins Typer below 0.29 (its pydantic costs
     # every command a tenth of a second); both wordings are translated.
     (
-        re.compile(
+        (
             r"Invalid value for (?P<name>.+?): (?:Value error, )?"
             r"'(?P<value>.*)' is not one of (?P<choices>.+)\.$"
         ),
         N_("Invalid value for {name}: '{value}' is not one of {choices}."),
     ),
     (
-        re.compile(
+        (
             r"Invalid value for (?P<name>.+?): "
             r"(?:Input should be a valid integer.*|'.*' is not a valid int(?: range)?\.)$"
         ),
         N_("Invalid value for {name}: not a whole number."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): .* is not in the range x>=(?P<n>\S+)\.$"),
+        (r"Invalid value for (?P<name>.+?): .* is not in the range x>=(?P<n>\S+)\.$"),
         N_("Invalid value for {name}: give {n} or more."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): .* is not in the range x<=(?P<n>\S+)\.$"),
+        (r"Invalid value for (?P<name>.+?): .* is not in the range x<=(?P<n>\S+)\.$"),
         N_("Invalid value for {name}: give {n} or less."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): Input should be greater than or equal to (?P<n>\S+)$"),
+        (r"Invalid value for (?P<name>.+?): Input should be greater than or equal to (?P<n>\S+)$"),
         N_("Invalid value for {name}: give {n} or more."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): Input should be less than or equal to (?P<n>\S+)$"),
+        (r"Invalid value for (?P<name>.+?): Input should be less than or equal to (?P<n>\S+)$"),
         N_("Invalid value for {name}: give {n} or less."),
     ),
     (
-        re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)$", re.S),
+        r"(?s)Invalid value for (?P<name>.+?): (?P<message>.*)$",
         N_("Invalid value for {name}: {message}"),
     ),
 ]
@@ -109,7 +110,7 @@ _SENTENCE_END = re.compile(r"(?<=[^.\s]{2}\.)\s|(?<=。)")
 def error_sentence(message: str) -> str:
     """A usage error of Click's, in the current language."""
     for pattern, msgid in _ERRORS:
-        match = pattern.match(message)
+        match = re.match(pattern, message)
         if match:
             return _(msgid).format(**match.groupdict())
     return message

@@ -9,6 +9,7 @@ months, and 2022-12, 2022-Q4 and 2022-H2 are the whole year.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,27 +51,33 @@ def half(year: int, h: int) -> Period:
 #: The dashes and words of a range of months from January: 1-6月, 1—6月, 1～6月, 1至6月.
 _TO = r"(?:-|–|—|~|～|至|到)"
 
-_FORMS = [
-    (re.compile(r"(\d{4})年?"), lambda y: whole_year(int(y))),
-    (re.compile(r"(\d{4})年?全年"), lambda y: whole_year(int(y))),
-    (re.compile(r"(\d{4})[-/](\d{1,2})"), lambda y, m: month(int(y), int(m))),
+#: Each form a period may be written in (compiled when a period is first read: `_forms`).
+_FORM_PATTERNS = [
+    (r"(\d{4})年?", lambda y: whole_year(int(y))),
+    (r"(\d{4})年?全年", lambda y: whole_year(int(y))),
+    (r"(\d{4})[-/](\d{1,2})", lambda y, m: month(int(y), int(m))),
     # 2022.06 with two digits only: a spreadsheet number 2022.1 may have been 2022.10.
-    (re.compile(r"(\d{4})\.(\d{2})"), lambda y, m: month(int(y), int(m))),
-    (re.compile(r"(\d{4})年(\d{1,2})月(?:份)?"), lambda y, m: month(int(y), int(m))),
-    (re.compile(rf"(\d{{4}})年0?1{_TO}(\d{{1,2}})月(?:份)?"), lambda y, m: month(int(y), int(m))),
-    (re.compile(r"(\d{4})-?[Qq]([1-4])"), lambda y, q: quarter(int(y), int(q))),
-    (re.compile(r"(\d{4})年第?([一二三四1-4])季度"), lambda y, q: quarter(int(y), _CN_DIGITS[q])),
-    (re.compile(r"(\d{4})年前([一二两三四1-4])(?:个)?季度"), lambda y, q: quarter(int(y), _CN_DIGITS[q])),
-    (re.compile(r"(\d{4})-?[Hh]([12])"), lambda y, h: half(int(y), int(h))),
-    (re.compile(r"(\d{4})年上半年"), lambda y: half(int(y), 1)),
-    (re.compile(r"(\d{4})年下半年"), lambda y: half(int(y), 2)),
+    (r"(\d{4})\.(\d{2})", lambda y, m: month(int(y), int(m))),
+    (r"(\d{4})年(\d{1,2})月(?:份)?", lambda y, m: month(int(y), int(m))),
+    (rf"(\d{{4}})年0?1{_TO}(\d{{1,2}})月(?:份)?", lambda y, m: month(int(y), int(m))),
+    (r"(\d{4})-?[Qq]([1-4])", lambda y, q: quarter(int(y), int(q))),
+    (r"(\d{4})年第?([一二三四1-4])季度", lambda y, q: quarter(int(y), _CN_DIGITS[q])),
+    (r"(\d{4})年前([一二两三四1-4])(?:个)?季度", lambda y, q: quarter(int(y), _CN_DIGITS[q])),
+    (r"(\d{4})-?[Hh]([12])", lambda y, h: half(int(y), int(h))),
+    (r"(\d{4})年上半年", lambda y: half(int(y), 1)),
+    (r"(\d{4})年下半年", lambda y: half(int(y), 2)),
 ]
+
+
+@functools.cache
+def _forms() -> list:
+    return [(re.compile(pattern), build) for pattern, build in _FORM_PATTERNS]
 
 
 def parse_period(text: str) -> Period | None:
     """The period written in `text`, or None when it is not a period wcplan understands."""
     text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    for pattern, build in _FORMS:
+    for pattern, build in _forms():
         match = pattern.fullmatch(text)
         if match:
             period = build(*match.groups())
