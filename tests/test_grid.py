@@ -121,7 +121,7 @@ def styles(line: Text) -> list:
     return [str(s) for s in per_char]
 
 
-@settings(deadline=None)
+@settings(deadline=None, max_examples=300)
 @given(grids(), st.booleans())
 def test_a_grid_draws_what_richs_table_draws(made, colour):
     grid, width, fills = made
@@ -142,3 +142,18 @@ def test_ascii_terminals_get_rich_s_ascii_box():
     assert [t.plain for t in drawn(grid, 20, False, ascii_only=True)] == [
         t.plain for t in drawn(grid.table(), 20, False, ascii_only=True)
     ]
+
+
+def test_an_unbroken_cell_too_wide_is_cut_as_rich_cuts_it():
+    """A figure's column does not wrap: a cell wider than it ends in … (its trailing space
+    included, as Rich counts it), whether it is drawn line by line or by Rich."""
+    for cell in ("b ", "a\nb ", "1,700  ", "两化", " 5"):
+        for justify in ("left", "right", "center"):
+            grid = Grid()
+            grid.add_column("A", width=1, no_wrap=True, justify=justify)
+            grid.add_column("B", width=4)
+            grid.add_row(Wrapped(cell, style="bold"), "x")
+            for colour in (False, True):
+                mine, rich = drawn(grid, 7, colour), drawn(grid.table(), 7, colour)
+                assert [t.plain for t in mine] == [t.plain for t in rich]
+                assert [styles(t) for t in mine] == [styles(t) for t in rich]

@@ -59,6 +59,9 @@ class Grid:
         self.columns: list[GridColumn] = []
         self.rows: list[tuple] = []
 
+    def __repr__(self) -> str:
+        return f"Grid(rule={self.rule}, columns={self.columns!r}, rows={self.rows!r})"
+
     def add_column(self, header: str, **settings) -> None:
         self.columns.append(GridColumn(header, **settings))
 
@@ -233,9 +236,11 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
     justify = cell.justify or column.justify
     overflow = cell.overflow or column.overflow
     lines = None
-    if hasattr(cell, "plain_lines") and not (no_wrap or cell.spans or overflow == "ignore"):
-        # wcplan's own wrapping of a text of one style, straight into strings
-        lines = _plain_segments(console, cell, cell.plain_lines(inner, justify, overflow), inner)
+    if hasattr(cell, "plain_lines") and not cell.spans:
+        # a text of one style, wrapped straight into strings
+        plain = cell.plain_lines(inner, justify, overflow, no_wrap)
+        if plain is not None:
+            lines = _plain_segments(console, cell, plain, inner)
     if lines is None:
         wrapped = cell.wrap(
             console,

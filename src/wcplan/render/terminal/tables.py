@@ -54,22 +54,24 @@ class Wrapped(Text):
             lines.extend(pieces)
         return lines
 
-    def plain_lines(self, width: int, justify: str, overflow: str) -> list[str]:
+    def plain_lines(self, width: int, justify: str, overflow: str, no_wrap: bool = False) -> list[str] | None:
         """The lines `wrap` gives a text without spans, as strings: what the terminal tables draw
         (wcplan.render.terminal.grid), without making a Text of each line. The same lines as
-        `wrap`: tests/test_grid.py draws tables both ways."""
+        `wrap`, and as Rich's own wrap where a line is not to be broken (`no_wrap`: a figure, a
+        status); None for what only Text does (tabs, full justification). tests/test_grid.py
+        draws tables both ways."""
+        if "\t" in self.plain or justify == "full" or overflow == "ignore":
+            return None
         lines = []
         for line in self.plain.split("\n"):
+            if no_wrap:
+                lines.append(_unbroken(line, width, justify, overflow))
+                continue
             starts = [0, *break_offsets(line, width, fold=True, measure=cell_len)]
             for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
                 piece = line[start:end].rstrip()
                 if justify in ("right", "center"):
-                    piece = _truncate(piece, width, overflow)
-                    if justify == "right":
-                        piece = " " * (width - cell_len(piece)) + piece
-                    else:
-                        piece = " " * ((width - cell_len(piece)) // 2) + piece
-                        piece += " " * (width - cell_len(piece))
+                    piece = _justified(piece, width, justify, overflow)
                 lines.append(_truncate(piece, width, overflow))
         return lines
 
@@ -82,6 +84,28 @@ class Wrapped(Text):
         """The narrowest it can be is its longest piece that cannot break."""
         measured = super().__rich_measure__(console, options)
         return Measurement(min(longest_piece(self.plain, cell_len), measured.maximum), measured.maximum)
+
+
+def _unbroken(line: str, width: int, justify: str, overflow: str) -> str:
+    """A line Rich's Text.wrap does not break: justified (left: padded to the width), then cut to
+    the width."""
+    if justify == "left":
+        size = cell_len(line)
+        line = _truncate(line, width, overflow)
+        if size < width:
+            line += " " * (width - size)
+    elif justify in ("right", "center"):
+        line = _justified(line.rstrip(), width, justify, overflow)
+    return _truncate(line, width, overflow)
+
+
+def _justified(piece: str, width: int, justify: str, overflow: str) -> str:
+    """Lines.justify of one right- or centre-justified line (already without trailing spaces)."""
+    piece = _truncate(piece, width, overflow)
+    if justify == "right":
+        return " " * (width - cell_len(piece)) + piece
+    piece = " " * ((width - cell_len(piece)) // 2) + piece
+    return piece + " " * (width - cell_len(piece))
 
 
 def _truncate(text: str, width: int, overflow: str) -> str:
