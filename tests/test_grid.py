@@ -39,13 +39,15 @@ STYLES = st.sampled_from([None, "", "bold", "dim", "green", "bold yellow", "red"
 @st.composite
 def cells(draw):
     value = " ".join(draw(st.lists(WORDS, max_size=6)))
-    kind = draw(st.sampled_from(["str", "text", "wrapped", "spans"]))
+    kind = draw(st.sampled_from(["str", "text", "wrapped", "spans", "whole"]))
     style = draw(STYLES) or ""
     if kind == "str":
         return value.replace("[", "(")  # a string cell is read as markup, as Rich reads it
     if kind == "text":
         return Text(value, style=style)
     cell = Wrapped(value, style=style)
+    if kind == "whole":
+        cell.stylize(draw(STYLES) or "cyan")  # a status cell: its colour over all of it
     if kind == "spans" and value:
         start = draw(st.integers(0, len(value) - 1))
         cell.stylize(draw(STYLES) or "bold", start, draw(st.integers(start, len(value))))
@@ -121,7 +123,7 @@ def styles(line: Text) -> list:
     return [str(s) for s in per_char]
 
 
-@settings(deadline=None, max_examples=300)
+@settings(deadline=None, max_examples=max(300, settings.default.max_examples))
 @given(grids(), st.booleans())
 def test_a_grid_draws_what_richs_table_draws(made, colour):
     grid, width, fills = made

@@ -236,8 +236,8 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
     justify = cell.justify or column.justify
     overflow = cell.overflow or column.overflow
     lines = None
-    if hasattr(cell, "plain_lines") and not cell.spans:
-        # a text of one style, wrapped straight into strings
+    if hasattr(cell, "plain_lines") and _one_style(cell):
+        # a text of one style (or one span over all of it), wrapped straight into strings
         plain = cell.plain_lines(inner, justify, overflow, no_wrap)
         if plain is not None:
             lines = _plain_segments(console, cell, plain, inner)
@@ -264,16 +264,34 @@ def _cell_lines(console, cell, column: GridColumn, width: int, left: int, right:
     return out
 
 
-def _plain_segments(console, cell: Text, lines: list[str], width: int) -> list[list[Segment]] | None:
+def _one_style(cell: Text) -> bool:
+    """Whether a text has no span, or one over all of it (a cell stylized whole)."""
+    spans = cell.spans
+    return not spans or (len(spans) == 1 and spans[0].start == 0 and spans[0].end >= len(cell.plain))
+
+
+def _plain_segments(console, cell: Text, lines: list, width: int) -> list[list[Segment]] | None:
     """The segments of the lines of a text of one style, padded to `width`; None if it does not
-    end its lines as Text usually does, or a line is wider (then it is rendered as Text)."""
-    sizes = [cell_len(line) for line in lines]
+    end its lines as Text usually does, or a line is wider (then it is rendered as Text). A span
+    over the whole text styles the text, not the spaces justification added."""
+    sizes = [before + cell_len(text) + after for before, text, after in lines]
     if cell.end != "\n" or max(sizes, default=0) > width:
         return None
-    style = console.get_style(cell.style) if cell.style else None
+    get_style = console.get_style
+    style = get_style(cell.style) if cell.style else None
+    top = style
+    if cell.spans:
+        spanned = get_style(cell.spans[0].style)
+        top = style + spanned if style else spanned
     out = []
-    for line, size in zip(lines, sizes, strict=True):
-        segments = [Segment(line, style)] if size else []
+    for (before, text, after), size in zip(lines, sizes, strict=True):
+        if top is style or not text:
+            segments = [Segment(" " * before + text + " " * after, style)] if size else []
+        else:
+            segments = [Segment(" " * before, style)] if before else []
+            segments.append(Segment(text, top))
+            if after:
+                segments.append(Segment(" " * after, style))
         if size < width:
             segments.append(Segment(" " * (width - size)))
         out.append(segments)

@@ -54,11 +54,14 @@ class Wrapped(Text):
             lines.extend(pieces)
         return lines
 
-    def plain_lines(self, width: int, justify: str, overflow: str, no_wrap: bool = False) -> list[str] | None:
-        """The lines `wrap` gives a text without spans, as strings: what the terminal tables draw
-        (wcplan.render.terminal.grid), without making a Text of each line. The same lines as
-        `wrap`, and as Rich's own wrap where a line is not to be broken (`no_wrap`: a figure, a
-        status); None for what only Text does (tabs, full justification). tests/test_grid.py
+    def plain_lines(
+        self, width: int, justify: str, overflow: str, no_wrap: bool = False
+    ) -> list[tuple[int, str, int]] | None:
+        """The lines `wrap` gives, as strings: what the terminal tables draw
+        (wcplan.render.terminal.grid), without making a Text of each line. Each line is the
+        spaces justification put before it, its text, and the spaces after it. The same lines
+        as `wrap`, and as Rich's own wrap where a line is not to be broken (`no_wrap`: a figure,
+        a status); None for what only Text does (tabs, full justification). tests/test_grid.py
         draws tables both ways."""
         if "\t" in self.plain or justify == "full" or overflow == "ignore":
             return None
@@ -71,8 +74,9 @@ class Wrapped(Text):
             for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
                 piece = line[start:end].rstrip()
                 if justify in ("right", "center"):
-                    piece = _justified(piece, width, justify, overflow)
-                lines.append(_truncate(piece, width, overflow))
+                    lines.append(_justified(piece, width, justify, overflow))
+                else:
+                    lines.append((0, _truncate(piece, width, overflow), 0))
         return lines
 
     def __rich__(self) -> _Paragraph:
@@ -86,26 +90,24 @@ class Wrapped(Text):
         return Measurement(min(longest_piece(self.plain, cell_len), measured.maximum), measured.maximum)
 
 
-def _unbroken(line: str, width: int, justify: str, overflow: str) -> str:
+def _unbroken(line: str, width: int, justify: str, overflow: str) -> tuple[int, str, int]:
     """A line Rich's Text.wrap does not break: justified (left: padded to the width), then cut to
     the width."""
     if justify == "left":
         size = cell_len(line)
-        line = _truncate(line, width, overflow)
-        if size < width:
-            line += " " * (width - size)
-    elif justify in ("right", "center"):
-        line = _justified(line.rstrip(), width, justify, overflow)
-    return _truncate(line, width, overflow)
+        return 0, _truncate(line, width, overflow), max(width - size, 0)
+    if justify in ("right", "center"):
+        return _justified(line.rstrip(), width, justify, overflow)
+    return 0, _truncate(line, width, overflow), 0
 
 
-def _justified(piece: str, width: int, justify: str, overflow: str) -> str:
+def _justified(piece: str, width: int, justify: str, overflow: str) -> tuple[int, str, int]:
     """Lines.justify of one right- or centre-justified line (already without trailing spaces)."""
     piece = _truncate(piece, width, overflow)
+    spare = width - cell_len(piece)
     if justify == "right":
-        return " " * (width - cell_len(piece)) + piece
-    piece = " " * ((width - cell_len(piece)) // 2) + piece
-    return piece + " " * (width - cell_len(piece))
+        return spare, piece, 0
+    return spare // 2, piece, spare - spare // 2
 
 
 def _truncate(text: str, width: int, overflow: str) -> str:
