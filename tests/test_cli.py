@@ -708,3 +708,45 @@ def test_a_command_imports_no_pydantic():
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert p.stderr.strip().splitlines()[-1] == "False", p.stderr
+
+
+# ── how the process ends ─────────────────────────────────────────────────────
+
+
+def _process(*args: str, code: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "WCPLAN_TARGETS")}
+    argv = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "wcplan", *args]
+    return subprocess.run(
+        argv, capture_output=True, cwd=ROOT, env={**env, "COLUMNS": "100"}, timeout=60, check=False
+    )
+
+
+def test_the_process_ends_with_its_exit_code_and_all_its_output():
+    """`wcplan` ends without the interpreter's teardown (wcplan.cli.app.run): every byte of a
+    long output still arrives, and each exit code is the one the command gave."""
+    whole = _process("status", "2022", "-f", "json")
+    assert whole.returncode == 0
+    assert json.loads(whole.stdout)["year"] == 2022  # the whole document, parsed
+    assert whole.stdout.endswith(b"}\n")
+    table = _process("status", "2022")
+    assert table.returncode == 0 and len(table.stdout.splitlines()) > 100
+    assert _process("validate", "tests/data/bad_actuals.csv").returncode == 1
+    assert _process("stauts").returncode == 2
+    assert _process("--version").stdout == f"wcplan {__version__}\n".encode()
+
+
+def test_exit_handlers_still_run_before_the_process_ends():
+    """A handler registered with atexit (a temporary file's clean-up, a coverage tool's report)
+    runs before the process ends, after wcplan's own output."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('handler ran', flush=True))\n"
+        "sys.argv = ['wcplan', *sys.argv[1:]]\n"
+        "from wcplan.cli import run\n"
+        "run()\n"
+    )
+    p = _process("--version", code=code)
+    assert p.returncode == 0
+    assert p.stdout == f"wcplan {__version__}\nhandler ran\n".encode()
+    p = _process("validate", "tests/data/bad_actuals.csv", code=code)
+    assert p.returncode == 1 and p.stdout.endswith(b"handler ran\n")

@@ -119,13 +119,14 @@ def test_the_default_report_file_is_refused_when_read_only(runner, data, in_tmp)
 
 # ── interrupted ─────────────────────────────────────────────────────────────
 
-#: wcplan as a real process whose write blocks (fsync sleeps), so that a signal lands mid-write.
+#: wcplan as a real process whose write blocks (fsync sleeps), so that a signal lands mid-write;
+#: it ends as the `wcplan` script does (run: exit handlers, then no teardown).
 SLOW_WRITE = (
     "import os, sys, time\n"
     "os.fsync = lambda fd: time.sleep(60)\n"
-    "from wcplan.cli import main\n"
+    "from wcplan.cli import run\n"
     "sys.argv = ['wcplan', *sys.argv[1:]]\n"
-    "main()\n"
+    "run()\n"
 )
 
 

@@ -1,6 +1,6 @@
 """`python -m wcplan`: the command line, as the `wcplan` script runs it."""
 
-from wcplan.cli import main
+from wcplan.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -7,6 +7,6 @@ May import every other layer; nothing imports it. A command builds its inputs, c
 API (wcplan) once, then renders: parse, call, render, exit.
 """
 
-from wcplan.cli.app import app, main
+from wcplan.cli.app import app, main, run
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
