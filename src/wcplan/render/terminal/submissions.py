@@ -3,9 +3,7 @@ who is still to report (催报清单), one line per unit to paste into a message
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 
 from wcplan.base.i18n import _
 from wcplan.render.submissions import (
@@ -21,7 +19,7 @@ from wcplan.render.submissions import (
     title,
     unit_title,
 )
-from wcplan.render.terminal.tables import Wrapped, plain, print_notes
+from wcplan.render.terminal.tables import Wrapped, plain, print_notes, simple_table
 from wcplan.rules.submissions import State, Submissions
 
 STATE_STYLE = {
@@ -35,19 +33,7 @@ STATE_STYLE = {
 def render_table(s: Submissions, console: Console) -> None:
     console.print(Wrapped.assemble(plain(title(s), "bold"), plain(" — " + summary(s))))
     for u in s.units:
-        table = Table(
-            title=plain(unit_title(s, u)),
-            title_justify="left",
-            title_style="bold",
-            caption=plain(counts_line(u.counts)),
-            caption_justify="left",
-            box=box.SIMPLE_HEAD,
-            padding=(0, 1),
-            collapse_padding=True,
-            pad_edge=False,
-            show_edge=False,
-            expand=True,
-        )
+        table = simple_table(unit_title(s, u), counts_line(u.counts))
         for header in headers(s):
             if header == _("Indicator"):
                 table.add_column(header, ratio=3, min_width=12, overflow="fold")
@@ -61,7 +47,7 @@ def render_table(s: Submissions, console: Console) -> None:
             row[state].stylize(STATE_STYLE[d.state])
             table.add_row(*row)
         console.print()
-        console.print(table)
+        table.print(console)
         if u.files:
             console.print(plain(files_line(u), "dim"))
     if s.files_with_errors:
