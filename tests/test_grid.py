@@ -12,6 +12,7 @@ from rich.ansi import AnsiDecoder
 from rich.console import Console
 from rich.text import Text
 
+from cli_checks import examples
 from wcplan.render.terminal.grid import Grid
 from wcplan.render.terminal.tables import Wrapped
 
@@ -123,7 +124,7 @@ def styles(line: Text) -> list:
     return [str(s) for s in per_char]
 
 
-@settings(deadline=None, max_examples=max(300, settings.default.max_examples))
+@settings(deadline=None, max_examples=examples(100))
 @given(grids(), st.booleans())
 def test_a_grid_draws_what_richs_table_draws(made, colour):
     grid, width, fills = made
