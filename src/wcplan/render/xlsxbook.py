@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from wcplan.base.controls import visible
 from wcplan.base.i18n import _
@@ -134,12 +135,15 @@ def _print_setup(ws, page_title: str) -> None:
 
 
 def _header_text(title: str) -> str:
-    """The title with & doubled, shortened to fit Excel's 255 characters of header."""
-    limit = 255 - len("&C&9 ")
+    """The title as a header's text: & doubled (a lone & starts a code); an & before G or [Picture]
+    as a full-width ＆ (XlsxWriter takes &G for a picture's place, even after an &); shortened, with
+    …, to Excel's 255 characters of header."""
+    title = re.sub(r"&(?=G|\[Picture\])", "＆", title)
+    title = title[:251]  # longer than fits whatever it holds
     escaped = title.replace("&", "&&")
-    while _utf16(escaped) > limit:
+    while _utf16("&C&9 " + escaped) > 255:
         title = title[:-1]
-        escaped = title.rstrip("&").replace("&", "&&") + "…"
+        escaped = title.replace("&", "&&") + "…"
     return escaped
 
 
