@@ -278,6 +278,28 @@ def test_excel_formats_colours_and_formula_like_text(runner, tmp_path):
     assert sheet.column_dimensions["B"].width >= 2 * len("智能制造系统解决方案供应商引进数")
 
 
+def test_a_text_longer_than_an_excel_cell_is_cut_with_a_sign(runner, tmp_path):
+    """Excel holds 32,767 characters in a cell: a longer source is cut there and ends in …, never
+    cut without a sign; the JSON report gives it whole."""
+    from openpyxl import load_workbook
+
+    rows = (DATA / "actuals" / "2022.csv").read_text(encoding="utf-8-sig").splitlines()
+    head, first, *rest = rows
+    cells = first.split(",")
+    cells[3] = "S" * 40000  # the source column
+    actuals = tmp_path / "2022.csv"
+    actuals.write_text("\n".join([head, ",".join(cells), *rest]) + "\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    args = ["report", "2022", "--actuals", str(actuals)]
+    assert runner.invoke(app, [*args, "-f", "xlsx", "-o", str(out)], env=ENV).exit_code == 0
+    texts = [c.value for s in load_workbook(out) for row in s.iter_rows() for c in row]
+    texts = [t for t in texts if isinstance(t, str)]
+    assert "S" * 32766 + "…" in texts  # the indicator's source cell
+    assert max(map(len, texts)) == 32767 and all(t.endswith("…") for t in texts if len(t) == 32767)
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"], env=ENV).stdout)
+    assert any(i["source"] == "S" * 40000 for i in doc["indicators"])
+
+
 def test_excel_sheets_have_widths_and_print_on_a4_one_page_wide(runner, tmp_path):
     from openpyxl import load_workbook
 

@@ -98,7 +98,7 @@ def _write(book, sheet: Sheet, formats: dict, page_title: str) -> None:
         value, style = sheet.value(r, c), sheet.styles.get((r, c))
         cell_format = style and _format(book, formats, style)
         if isinstance(value, str):
-            ws.write_string(r - 1, c - 1, value, cell_format)
+            ws.write_string(r - 1, c - 1, _fitting(value), cell_format)
         elif isinstance(value, bool):
             ws.write_boolean(r - 1, c - 1, value, cell_format)
         elif isinstance(value, (int, float)):
@@ -119,6 +119,16 @@ def _write(book, sheet: Sheet, formats: dict, page_title: str) -> None:
             ws.autofilter(1, 0, sheet.max_row - 1, last - 1)
         ws.repeat_rows(0, 1)
     _print_setup(ws, page_title)
+
+
+#: The most characters an Excel cell holds.
+EXCEL_TEXT = 32767
+
+
+def _fitting(text: str) -> str:
+    """A text as a cell can hold it: one longer than Excel's limit is cut there and ends in …, so
+    that the cut shows (XlsxWriter would cut it without a sign). Other formats hold it whole."""
+    return text if len(text) <= EXCEL_TEXT else text[: EXCEL_TEXT - 1] + "…"
 
 
 def _print_setup(ws, page_title: str) -> None:
