@@ -51,8 +51,9 @@ class Commands(MutableMapping):
             self.names.append(name)
 
     def __delitem__(self, name: str) -> None:
-        self[name]  # a KeyError for a name there is not
-        del self.built[name]
+        if name not in self.names:
+            raise KeyError(name)
+        self.built.pop(name, None)
         self.names.remove(name)
 
     def __iter__(self):

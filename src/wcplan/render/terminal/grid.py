@@ -58,15 +58,18 @@ class Grid:
         self.header_style = header_style
         self.columns: list[GridColumn] = []
         self.rows: list[tuple] = []
+        self._fitted: tuple[int, list[int] | None] | None = None  # (terminal width, column widths)
 
     def __repr__(self) -> str:
         return f"Grid(rule={self.rule}, columns={self.columns!r}, rows={self.rows!r})"
 
     def add_column(self, header: str, **settings) -> None:
         self.columns.append(GridColumn(header, **settings))
+        self._fitted = None
 
     def add_row(self, *cells) -> None:
         self.rows.append(cells)
+        self._fitted = None
 
     # -- the shape -------------------------------------------------------------------------
     def _pads(self, index: int) -> tuple[int, int]:
@@ -116,7 +119,8 @@ class Grid:
         console.print(self, crop=self._widths(console, console.width) is None)
 
     def _widths(self, console: Console, width: int) -> list[int] | None:
-        if getattr(self, "_fitted", (None,))[0] != width:
+        """`widths`, worked out once for a terminal's width (print asks, then draws)."""
+        if self._fitted is None or self._fitted[0] != width:
             self._fitted = (width, self.widths(console, width) if self.columns else None)
         return self._fitted[1]
 
@@ -147,17 +151,18 @@ class Grid:
             yield from _lines(console, self.caption, render_options)
 
     def _row(self, console, widths, cells, header_style, header, divider):
-        rendered = []
-        for i, (cell, column, width) in enumerate(zip(cells, self.columns, widths, strict=True)):
-            style = header_style if header else console.get_style(column.style or "")
-            left, right = self._pads(i)
-            rendered.append(_cell_lines(console, cell, column, width, left, right, style))
+        styles = [header_style if header else console.get_style(c.style or "") for c in self.columns]
+        rendered = [
+            _cell_lines(console, cell, column, width, *self._pads(i), style)
+            for i, (cell, column, width, style) in enumerate(
+                zip(cells, self.columns, widths, styles, strict=True)
+            )
+        ]
         height = max(len(lines) for lines in rendered)
         for i, lines in enumerate(rendered):
             missing = height - len(lines)
             if missing:
-                style = header_style if header else console.get_style(self.columns[i].style or "")
-                blank = [Segment(" " * widths[i], style)]
+                blank = [Segment(" " * widths[i], styles[i])]
                 # headings sit at the bottom of their row, cells at the top
                 rendered[i] = [blank] * missing + lines if header else lines + [blank] * missing
         new_line = Segment.line()
@@ -274,15 +279,36 @@ def _plain_segments(console, cell: Text, lines: list, width: int) -> list[list[S
     """The segments of the lines of a text of one style, padded to `width`; None if it does not
     end its lines as Text usually does, or a line is wider (then it is rendered as Text). A span
     over the whole text styles the text, not the spaces justification added."""
-    sizes = [before + cell_len(text) + after for before, text, after in lines]
-    if cell.end != "\n" or max(sizes, default=0) > width:
+    if cell.end != "\n":
         return None
-    get_style = console.get_style
-    style = get_style(cell.style) if cell.style else None
+    style = console.get_style(cell.style) if cell.style else None
     top = style
     if cell.spans:
-        spanned = get_style(cell.spans[0].style)
+        spanned = console.get_style(cell.spans[0].style)
         top = style + spanned if style else spanned
+    return _padded(lines, width, style, top)
+
+
+def _segments(console, lines, width: int, end: str) -> list[list[Segment]]:
+    """The segments of each wrapped line, padded to `width`: what Text renders them as."""
+    if end == "\n" and not any(line.spans for line in lines) and len({line.style for line in lines}) <= 1:
+        # lines of one style that fit: as the strings of a text of one style
+        style = console.get_style(lines[0].style) if lines and lines[0].style else None
+        fitting = _padded([(0, line.plain, 0) for line in lines], width, style, style)
+        if fitting is not None:
+            return fitting
+    # as Text renders itself: the lines joined (each line's own style becomes a span), then cut
+    # at the line ends and padded to the width
+    segments = Text("\n").join(lines).render(console, end=end)
+    return list(Segment.split_and_crop_lines(segments, width, pad=True, include_new_lines=False))
+
+
+def _padded(lines: list, width: int, style, top) -> list[list[Segment]] | None:
+    """Lines given as (spaces before, text, spaces after), as Text renders them in `style` with
+    the text in `top`, each padded to `width` (the padding unstyled); None if one is wider."""
+    sizes = [before + cell_len(text) + after for before, text, after in lines]
+    if max(sizes, default=0) > width:
+        return None
     out = []
     for (before, text, after), size in zip(lines, sizes, strict=True):
         if top is style or not text:
@@ -296,22 +322,3 @@ def _plain_segments(console, cell: Text, lines: list, width: int) -> list[list[S
             segments.append(Segment(" " * (width - size)))
         out.append(segments)
     return out or [[Segment(" " * width)]]
-
-
-def _segments(console, lines, width: int, end: str) -> list[list[Segment]]:
-    """The segments of each wrapped line, padded to `width`: what Text renders them as."""
-    sizes = [cell_len(line.plain) for line in lines]
-    if end == "\n" and not any(line.spans for line in lines) and max(sizes, default=0) <= width:
-        # lines of one style each that fit: a segment and a pad each (the Text road gives the same)
-        get_style = console.get_style
-        out = []
-        for line, size in zip(lines, sizes, strict=True):
-            segments = [Segment(line.plain, get_style(line.style) if line.style else None)] if size else []
-            if size < width:
-                segments.append(Segment(" " * (width - size)))
-            out.append(segments)
-        return out or [[Segment(" " * width)]]
-    # as Text renders itself: the lines joined (each line's own style becomes a span), then cut
-    # at the line ends and padded to the width
-    segments = Text("\n").join(lines).render(console, end=end)
-    return list(Segment.split_and_crop_lines(segments, width, pad=True, include_new_lines=False))
