@@ -629,18 +629,29 @@ def test_trend_of_an_unknown_indicator_is_a_usage_error(runner, arg):
     assert r.exit_code == 2 and "give an id from 1 to 42 or a name as in the plan" in r.stderr
 
 
+#: The command modules `wcplan targets` has no need of.
+OTHER_COMMANDS = tuple(
+    f"wcplan.cli.commands.{name}"
+    for name in ("status", "validate", "units", "trend", "report", "tasks", "template", "submissions")
+)
+
+
 @pytest.mark.parametrize(
     ("args", "absent"),
     [
         (["validate", str(DATA / "actuals"), "--format", "json"], ("rich", "pandas", "numpy")),
         (["validate", str(DATA / "actuals"), "--format", "github"], ("rich", "pandas", "numpy")),
         (["status", "2022", "--format", "json"], ("rich", "pandas", "numpy")),
-        (["report", "2022", "-f", "xlsx", "-o", "{out}"], ("pandas", "numpy")),
+        (["report", "2022", "-f", "xlsx", "-o", "{out}"], ("pandas", "numpy", "rich", "openpyxl")),
+        # one command does not build the others, and words and colours do not need the rules
+        (["targets"], (*OTHER_COMMANDS, "wcplan.rules.status", "wcplan.rules.yearend", "rich.table")),
+        (["--help"], ("wcplan.cli.commands.targets", *OTHER_COMMANDS)),
     ],
 )
 def test_outputs_import_only_what_they_use(tmp_path, args, absent):
-    """JSON and GitHub output never need Rich; a workbook needs openpyxl, not numpy (which
-    openpyxl would import whenever it is installed)."""
+    """JSON and GitHub output never need Rich; a workbook is written by XlsxWriter, without
+    numpy, openpyxl or Rich (its one sentence is written without it); a command imports no other
+    command's module, and the terminal's tables are drawn without Rich's Table."""
     args = [a.replace("{out}", str(tmp_path / "r.xlsx")) for a in args]
     code = (
         f"import sys\nfrom wcplan import cli\nsys.argv = ['wcplan', *{args!r}]\n"
